@@ -1,0 +1,20 @@
+package ru.msp.support.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param sweepInterval how often every outbox collection is scanned for events left behind (after a crash or while
+ *     the broker was down); fresh writes are published at once through {@link OutboxRelay#nudge}
+ * @param sweepBatch documents read per collection and sweep
+ * @param sendTimeout how long one batch of sends may take before it counts as failed and is retried later
+ */
+@ConfigurationProperties("msp.outbox")
+public record OutboxProperties(Duration sweepInterval, Integer sweepBatch, Duration sendTimeout) {
+
+    public OutboxProperties {
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+        sweepBatch = sweepBatch == null ? 500 : sweepBatch;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+    }
+}

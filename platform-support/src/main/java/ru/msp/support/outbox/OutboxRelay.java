@@ -1,0 +1,231 @@
+package ru.msp.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
+import ru.msp.support.observability.MessagingMetrics;
+
+/**
+ * Publishes the events waiting in aggregate documents and removes them once Kafka has acknowledged them
+ * ({@code acks=all}, idempotent producer). Fresh writes are published at once after a {@link #nudge}; a periodic
+ * sweep publishes whatever was left behind, so a crash or a broker outage between the write and the publish loses
+ * nothing: after a restart or when the broker is back the sweep sends it. Delivery is at least once; consumers are
+ * idempotent.
+ *
+ * <p>All work runs on one sequential pipeline, so the events of one document are sent in order and never by two
+ * relay passes at once within this instance.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final List<String> collections;
+    private final OutboxProperties properties;
+    private final MessagingMetrics metrics;
+    private final Sinks.Many<Nudge> nudges = Sinks.many()
+            .unicast()
+            .onBackpressureBuffer(Queues.<Nudge>unboundedMultiproducer().get());
+    private final AtomicLong pendingAfterSweep = new AtomicLong();
+    private volatile Disposable loop;
+
+    private record Nudge(String collection, Object id) {}
+
+    private record Work(List<Nudge> nudged) {
+        static final Work SWEEP = new Work(null);
+    }
+
+    private record Loaded(String collection, Document document) {}
+
+    public OutboxRelay(
+            ReactiveMongoTemplate mongo,
+            KafkaTemplate<String, String> kafka,
+            List<OutboxCollection> collections,
+            OutboxProperties properties,
+            MessagingMetrics metrics) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections =
+                collections.stream().map(OutboxCollection::name).distinct().toList();
+        this.properties = properties;
+        this.metrics = metrics;
+        metrics.outboxPendingGauge(pendingAfterSweep::get);
+    }
+
+    /** Asks the relay to publish the outbox of one document now, instead of at the next sweep. */
+    public void nudge(String collection, Object id) {
+        nudges.emitNext(new Nudge(collection, id), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+    }
+
+    /** Runs one sweep of every collection now and completes when it is done (for tests and operators). */
+    public Mono<Void> sweepNow() {
+        return sweep();
+    }
+
+    @Override
+    public void start() {
+        Flux<Work> nudged =
+                nudges.asFlux().bufferTimeout(256, Duration.ofMillis(5)).map(Work::new);
+        Flux<Work> sweeps = Flux.interval(Duration.ZERO, properties.sweepInterval())
+                .onBackpressureDrop()
+                .map(tick -> Work.SWEEP);
+        loop = Flux.merge(nudged, sweeps)
+                .concatMap(
+                        work -> (work.nudged() == null ? sweep() : publishNudged(work.nudged())).onErrorResume(e -> {
+                            log.warn("outbox relay pass failed, will retry: {}", e.toString());
+                            return Mono.empty();
+                        }),
+                        1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the Kafka producer and the Mongo client (which stop in lower phases after us).
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private Mono<Void> publishNudged(List<Nudge> batch) {
+        return Flux.fromIterable(new LinkedHashMap<>(index(batch)).values())
+                .flatMapSequential(
+                        n -> mongo.findById(n.id(), Document.class, n.collection())
+                                .map(doc -> new Loaded(n.collection(), doc)),
+                        16)
+                .collectList()
+                .flatMap(this::publish);
+    }
+
+    private static Map<Object, Nudge> index(List<Nudge> batch) {
+        Map<Object, Nudge> unique = new LinkedHashMap<>();
+        batch.forEach(n -> unique.putIfAbsent(n.collection() + "\u0000" + n.id(), n));
+        return unique;
+    }
+
+    private Mono<Void> sweep() {
+        AtomicLong pending = new AtomicLong();
+        return Flux.fromIterable(collections)
+                .concatMap(collection -> mongo.find(
+                                Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true))
+                                        .limit(properties.sweepBatch()),
+                                Document.class,
+                                collection)
+                        .map(doc -> new Loaded(collection, doc))
+                        .collectList()
+                        .doOnNext(docs -> docs.forEach(
+                                d -> pending.addAndGet(outbox(d.document()).size())))
+                        .flatMap(this::publish))
+                .then(Mono.fromRunnable(() -> pendingAfterSweep.set(pending.get())));
+    }
+
+    /** Sends every pending event of the documents, then removes from each document the prefix Kafka acknowledged. */
+    private Mono<Void> publish(List<Loaded> documents) {
+        if (documents.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> send(documents))
+                .subscribeOn(Schedulers.boundedElastic()) // send() may block while the broker is away
+                .flatMap(sent -> Mono.fromFuture(allSettled(sent)).thenReturn(sent))
+                .timeout(properties.sendTimeout())
+                .flatMapMany(sent -> Flux.fromIterable(documents)
+                        .index()
+                        .concatMap(entry ->
+                                markSent(entry.getT2(), sent.get(entry.getT1().intValue()))))
+                .then();
+    }
+
+    private List<List<CompletableFuture<SendResult<String, String>>>> send(List<Loaded> documents) {
+        List<List<CompletableFuture<SendResult<String, String>>>> sent = new ArrayList<>();
+        for (Loaded loaded : documents) {
+            List<CompletableFuture<SendResult<String, String>>> futures = new ArrayList<>();
+            for (Document event : outbox(loaded.document())) {
+                futures.add(sendOne(event));
+            }
+            sent.add(futures);
+        }
+        return sent;
+    }
+
+    private CompletableFuture<SendResult<String, String>> sendOne(Document event) {
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(event.getString("topic"), event.getString("key"), event.getString("cloudEvent"));
+        record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) { // the producer could not even take the record (broker unreachable)
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Void> allSettled(List<List<CompletableFuture<SendResult<String, String>>>> all) {
+        return CompletableFuture.allOf(all.stream()
+                .flatMap(List::stream)
+                .map(f -> f.handle((r, e) -> null))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private Mono<Void> markSent(Loaded loaded, List<CompletableFuture<SendResult<String, String>>> futures) {
+        List<Document> outbox = outbox(loaded.document());
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            CompletableFuture<SendResult<String, String>> future = futures.get(i);
+            if (future.isCompletedExceptionally() || !future.isDone()) {
+                log.warn(
+                        "event {} not acknowledged by Kafka, kept for the next pass",
+                        outbox.get(i).getString("eventId"));
+                break; // keep order: nothing after a failed event is marked sent
+            }
+            acknowledged.add(outbox.get(i).getString("eventId"));
+            metrics.published(outbox.get(i).getString("topic"));
+        }
+        if (acknowledged.isEmpty()) {
+            return Mono.empty();
+        }
+        Update pull = new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", acknowledged)));
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(loaded.document().get("_id"))), pull, loaded.collection())
+                .then();
+    }
+
+    private static List<Document> outbox(Document document) {
+        List<Document> outbox = document.getList(Outbox.FIELD, Document.class);
+        return outbox == null ? List.of() : outbox;
+    }
+}

@@ -1,0 +1,77 @@
+package ru.msp.support.kit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.Topics;
+import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.support.outbox.OutboxCollection;
+import ru.msp.support.outbox.PendingEvent;
+
+/** A minimal service using the kit: an aggregate with an outbox, and an idempotent consumer counting effects. */
+@SpringBootApplication
+public class KitTestApplication {
+
+    static final String AGGREGATES = "kit_regions";
+    static final String EFFECTS = "kit_effects";
+
+    @Bean
+    OutboxCollection kitOutbox() {
+        return new OutboxCollection(AGGREGATES);
+    }
+
+    /** An aggregate document: state plus the events its last writes caused. */
+    @Document(AGGREGATES)
+    public record RegionAggregate(@Id String id, String name, List<PendingEvent> outbox) {}
+
+    /** How many times the consumer applied an event to a region: the effect the tests count. */
+    @Document(EFFECTS)
+    public record Effect(@Id String id, int applied) {}
+
+    @Component
+    public static class CountingListener {
+        /** Region ids whose events make the handler fail, to exercise retries and the dead-letter topic. */
+        static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
+
+        private final IdempotentConsumer consumer;
+        private final ReactiveMongoTemplate mongo;
+
+        CountingListener(IdempotentConsumer consumer, ReactiveMongoTemplate mongo) {
+            this.consumer = consumer;
+            this.mongo = mongo;
+        }
+
+        @KafkaListener(topics = "teacher.v1", groupId = "kit-test")
+        void on(ConsumerRecord<String, String> record) {
+            consumer.handle(record, "kit-counter", event -> {
+                String key = event.subject();
+                if (FAILING.contains(key)) {
+                    return Mono.error(new IllegalStateException("handler fails for " + key));
+                }
+                return mongo.findAndModify(
+                        query(where("_id").is(key)),
+                        new Update().inc("applied", 1),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Effect.class);
+            });
+        }
+    }
+
+    static String topic() {
+        return Topics.TEACHER.name();
+    }
+}

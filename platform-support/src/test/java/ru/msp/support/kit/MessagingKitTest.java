@@ -1,0 +1,172 @@
+package ru.msp.support.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import ru.msp.contracts.CloudEventCodec;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.EventCatalog;
+import ru.msp.contracts.EventScope;
+import ru.msp.contracts.teacher.RegionRegistered;
+import ru.msp.support.kit.KitTestApplication.Effect;
+import ru.msp.support.kit.KitTestApplication.RegionAggregate;
+import ru.msp.support.outbox.Outbox;
+import ru.msp.support.outbox.OutboxRelay;
+import ru.msp.testsupport.EventProbe;
+import ru.msp.testsupport.WithPlatformInfrastructure;
+
+/** The messaging kit against the real shared broker and MongoDB endpoint. */
+@WithPlatformInfrastructure
+@SpringBootTest(
+        classes = KitTestApplication.class,
+        properties = {"msp.messaging.retry.max-retries=2", "msp.messaging.retry.initial-interval=50ms"})
+class MessagingKitTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void stateAndEventAreOneWriteAndTheRelayPublishesAndClearsTheOutbox() {
+        String regionId = "reg-" + UUID.randomUUID();
+        DomainEvent<RegionRegistered> event = regionRegistered(regionId);
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            mongo.save(new RegionAggregate(regionId, "Пермский край", Outbox.with(List.of(), event)))
+                    .block();
+            relay.nudge(KitTestApplication.AGGREGATES, regionId);
+
+            List<DomainEvent<?>> published = probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(20));
+            assertThat(published).singleElement().satisfies(e -> {
+                assertThat(e.data()).isEqualTo(event.data());
+                assertThat(e.scope().regionId()).isEqualTo(regionId);
+            });
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(mongo.findById(regionId, RegionAggregate.class)
+                                .block()
+                                .outbox())
+                        .isEmpty());
+        assertThat(meters.get("msp.events.published")
+                        .tag("topic", "teacher.v1")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theSweepPublishesEventsThatWereNeverNudged() {
+        String regionId = "reg-" + UUID.randomUUID();
+        DomainEvent<RegionRegistered> event = regionRegistered(regionId);
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            // as after a crash between the write and the publish: nobody nudges the relay
+            mongo.save(new RegionAggregate(regionId, "Курганская область", Outbox.with(List.of(), event)))
+                    .block();
+            relay.sweepNow().block();
+            assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(20)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String regionId = "reg-" + UUID.randomUUID();
+        String json = CloudEventCodec.encodeToString(regionRegistered(regionId));
+        double duplicatesBefore = duplicates();
+        for (int delivery = 0; delivery < 3; delivery++) {
+            kafka.send(KitTestApplication.topic(), regionId, json).join();
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(duplicates() - duplicatesBefore).isEqualTo(2));
+        assertThat(mongo.findById(regionId, Effect.class).block().applied()).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
+        String key = "reg-" + UUID.randomUUID();
+        String next = key; // same key, same partition: the good record queues behind the poison one
+        double deadBefore = deadLettered();
+        try (EventProbe dlt = new EventProbe(KitTestApplication.topic() + ".DLT")) {
+            ProducerRecord<String, String> poison = new ProducerRecord<>(KitTestApplication.topic(), key, "{garbage");
+            poison.headers().add("test-marker", key.getBytes(StandardCharsets.UTF_8));
+            kafka.send(poison).join();
+            kafka.send(KitTestApplication.topic(), next, CloudEventCodec.encodeToString(regionRegistered(next)))
+                    .join();
+
+            assertThat(dlt.awaitRecords(r -> key.equals(r.key()), 1, Duration.ofSeconds(30)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{garbage"));
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(mongo.findById(next, Effect.class).blockOptional())
+                                .hasValueSatisfying(
+                                        effect -> assertThat(effect.applied()).isEqualTo(1)));
+        assertThat(deadLettered()).isGreaterThan(deadBefore);
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedWithBackOffThenDeadLettered() {
+        String key = "reg-" + UUID.randomUUID();
+        KitTestApplication.CountingListener.FAILING.add(key);
+        DomainEvent<RegionRegistered> event = regionRegistered(key);
+        try (EventProbe dlt = new EventProbe(KitTestApplication.topic() + ".DLT")) {
+            kafka.send(KitTestApplication.topic(), key, CloudEventCodec.encodeToString(event))
+                    .join();
+            assertThat(dlt.awaitRecords(r -> key.equals(r.key()), 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+        } finally {
+            KitTestApplication.CountingListener.FAILING.remove(key);
+        }
+        assertThat(meters.get("msp.events.retried")
+                        .tag("topic", "teacher.v1")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(mongo.findById(key, Effect.class).blockOptional()).isEmpty();
+    }
+
+    private double duplicates() {
+        var counter = meters.find("msp.events.consumed")
+                .tag("outcome", "duplicate")
+                .tag("consumer", "kit-counter")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("msp.events.dead.lettered")
+                .tag("topic", "teacher.v1")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    static DomainEvent<RegionRegistered> regionRegistered(String regionId) {
+        return DomainEvent.create(
+                "/msp/kit-test",
+                EventCatalog.REGION_REGISTERED,
+                EventScope.region(regionId),
+                "corr-" + regionId,
+                null,
+                new RegionRegistered(regionId, "59", "Регион " + regionId));
+    }
+}
