@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -26,12 +25,10 @@ import ru.msp.contracts.Topics;
 import ru.msp.support.consumer.DeadLetterErrorHandlerFactory;
 import ru.msp.support.consumer.IdempotentConsumer;
 import ru.msp.support.observability.CorrelationIdThreadLocalAccessor;
-import ru.msp.support.observability.CorrelationIdWebFilter;
 import ru.msp.support.observability.MessagingMetrics;
 import ru.msp.support.outbox.OutboxCollection;
 import ru.msp.support.outbox.OutboxProperties;
 import ru.msp.support.outbox.OutboxRelay;
-import ru.msp.support.problem.ProblemResponses;
 
 /** Wires the cross-cutting kit into every service that has this library on its classpath. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class})
@@ -46,20 +43,6 @@ public class PlatformSupportAutoConfiguration {
     @Bean
     MessagingMetrics messagingMetrics(MeterRegistry registry) {
         return new MessagingMetrics(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-    static class Web {
-        @Bean
-        CorrelationIdWebFilter correlationIdWebFilter() {
-            return new CorrelationIdWebFilter();
-        }
-
-        @Bean
-        ProblemResponses problemResponses() {
-            return new ProblemResponses();
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
