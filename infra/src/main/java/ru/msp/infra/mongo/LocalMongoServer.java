@@ -1,0 +1,179 @@
+package ru.msp.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import ru.msp.infra.CliArgs;
+
+/**
+ * The local platform's MongoDB endpoint: a MongoDB wire-protocol server (de.bwaldvogel mongo-java-server) on
+ * 127.0.0.1.
+ *
+ * <p>{@code --port N} (default 27018), {@code --file PATH}: an H2 MVStore file, so data survives a restart; without
+ * it the data lives in memory only. SIGTERM (or {@link #close()}) stops listening and closes the store.
+ *
+ * <p>Besides what mongo-java-server answers, the {@code hello} command (sent by Spring Boot's MongoDB health indicator
+ * and by drivers that saw {@code helloOk}) is answered like {@code isMaster}, plus {@code isWritablePrimary: true}.
+ */
+public final class LocalMongoServer implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 27018;
+    public static final String HOST = "127.0.0.1";
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final int port;
+    private final Path file;
+    private boolean closed;
+
+    private LocalMongoServer(MongoServer server, MongoBackend backend, int port, Path file) {
+        this.server = server;
+        this.backend = backend;
+        this.port = port;
+        this.file = file;
+    }
+
+    /**
+     * Binds a server on 127.0.0.1:{@code port} ({@code 0}: any free port) backed by the H2 MVStore {@code file}, or by
+     * memory when {@code file} is null.
+     */
+    public static LocalMongoServer start(int port, Path file) {
+        MongoBackend backend;
+        Path absolute = null;
+        if (file != null) {
+            absolute = file.toAbsolutePath().normalize();
+            try {
+                if (absolute.getParent() != null) {
+                    Files.createDirectories(absolute.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the directory of " + absolute, e);
+            }
+            backend = new H2BackendWithHello(absolute.toString());
+        } else {
+            backend = new MemoryBackendWithHello();
+        }
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(HOST, port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw new IllegalStateException("Could not bind mongo-java-server to " + HOST + ":" + port, e);
+        }
+        return new LocalMongoServer(server, backend, server.getLocalAddress().getPort(), absolute);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}. */
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + port;
+    }
+
+    /** The H2 MVStore file, or null for the in-memory backend. */
+    public Path file() {
+        return file;
+    }
+
+    /** Stops listening, closes the client connections and the backend (commits and closes the H2 store). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.shutdown(); // also closes the backend (commits and closes the H2 store)
+        } catch (RuntimeException e) {
+            backend.close(); // make sure the MVStore is closed even if the shutdown failed half-way
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CliArgs.useConsoleLogging();
+        CliArgs options;
+        try {
+            options = CliArgs.parse(args, Set.of("port", "file"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: LocalMongoServer [--port 27018] [--file PATH.mv]");
+            System.exit(64);
+            return;
+        }
+        int port = options.getPort("port", DEFAULT_PORT);
+        String fileOption = options.get("file");
+        Path file = fileOption == null || fileOption.isBlank() ? null : Path.of(fileOption);
+
+        LocalMongoServer mongo;
+        try {
+            mongo = start(port, file);
+        } catch (RuntimeException e) {
+            System.err.println("msp-infra: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("msp-infra: mongo-java-server shutting down");
+                            try {
+                                mongo.close();
+                            } finally {
+                                System.out.println("msp-infra: mongo-java-server stopped");
+                                stopped.countDown();
+                            }
+                        },
+                        "msp-mongo-shutdown"));
+        System.out.println("mongo-java-server listening on " + HOST + ":" + mongo.port() + " ("
+                + (mongo.file() == null ? "in-memory" : "H2 file " + mongo.file()) + ")");
+        stopped.await();
+    }
+
+    /** {@code hello} is the newer name of {@code isMaster}; mongo-java-server 1.47 knows only the old one. */
+    static Document answerHello(Document isMasterAnswer) {
+        isMasterAnswer.put("isWritablePrimary", Boolean.TRUE);
+        isMasterAnswer.put("helloOk", Boolean.TRUE);
+        return isMasterAnswer;
+    }
+
+    private static boolean isHello(String command) {
+        return "hello".equalsIgnoreCase(command);
+    }
+
+    private static final class H2BackendWithHello extends H2Backend {
+        H2BackendWithHello(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if (isHello(command)) {
+                return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+    }
+
+    private static final class MemoryBackendWithHello extends MemoryBackend {
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if (isHello(command)) {
+                return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+    }
+}
