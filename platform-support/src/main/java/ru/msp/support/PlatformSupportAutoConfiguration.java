@@ -46,7 +46,7 @@ public class PlatformSupportAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnClass({KafkaTemplate.class, ReactiveMongoTemplate.class})
     @ConditionalOnBean(ReactiveMongoTemplate.class)
     static class Messaging {
 

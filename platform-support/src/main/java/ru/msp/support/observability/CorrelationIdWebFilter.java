@@ -8,8 +8,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes the caller's {@value CorrelationId#HEADER} (or makes one), returns it in the response and puts it in the
- * Reactor context, from where automatic context propagation copies it into the logging MDC.
+ * Takes the caller's {@value CorrelationId#HEADER} (or makes one), returns it in the response, passes it on in
+ * the request and puts it in the Reactor context, from where automatic context propagation copies it into the logging MDC.
  */
 public class CorrelationIdWebFilter implements WebFilter, Ordered {
 
@@ -21,7 +21,13 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
         String incoming = exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER);
         String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : CorrelationId.newId();
         exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
-        return chain.filter(exchange).contextWrite(ctx -> ctx.put(CorrelationId.MDC_KEY, id));
+        // The request carries it too, so a gateway forwards it to the service it routes to.
+        ServerWebExchange withId = incoming != null && incoming.equals(id)
+                ? exchange
+                : exchange.mutate()
+                        .request(r -> r.headers(h -> h.set(CorrelationId.HEADER, id)))
+                        .build();
+        return chain.filter(withId).contextWrite(ctx -> ctx.put(CorrelationId.MDC_KEY, id));
     }
 
     @Override
