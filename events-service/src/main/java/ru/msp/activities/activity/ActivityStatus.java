@@ -1,0 +1,8 @@
+package ru.msp.activities.activity;
+
+public enum ActivityStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED,
+    FINISHED
+}

@@ -1,0 +1,43 @@
+package ru.msp.route.offer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.activities.ActivityCancelled;
+import ru.msp.contracts.activities.ActivityChanged;
+import ru.msp.contracts.activities.ActivityPublished;
+import ru.msp.support.consumer.IdempotentConsumer;
+
+/** Keeps the offers read model from {@code activities.v1}. */
+@Component
+class OfferListener {
+
+    private final IdempotentConsumer consumer;
+    private final OfferCatalogue offers;
+
+    OfferListener(IdempotentConsumer consumer, OfferCatalogue offers) {
+        this.consumer = consumer;
+        this.offers = offers;
+    }
+
+    @KafkaListener(topics = "activities.v1", groupId = "route-service.offers")
+    void on(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "route-offers", this::apply);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<?> apply(DomainEvent<?> event) {
+        if (event.data() instanceof ActivityPublished published) {
+            return offers.offer(event, published.activityId(), published.facts());
+        }
+        if (event.data() instanceof ActivityChanged changed) {
+            return offers.offer(event, changed.activityId(), changed.facts());
+        }
+        if (event.data() instanceof ActivityCancelled) {
+            return offers.cancel((DomainEvent<ActivityCancelled>) event);
+        }
+        return Mono.empty(); // participation events are for route steps, not offers
+    }
+}
