@@ -20,7 +20,11 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER);
         String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : CorrelationId.newId();
-        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        // Set at commit: behind the gateway the routed service's response carries the same header, and one is enough.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+            return Mono.empty();
+        });
         // The request carries it too, so a gateway forwards it to the service it routes to.
         ServerWebExchange withId = incoming != null && incoming.equals(id)
                 ? exchange
