@@ -1,13 +1,16 @@
 package ru.msp.indicators;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.indicators.catalogue.IndicatorCatalogue;
+import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
@@ -17,6 +20,32 @@ class IndicatorsApiTest {
 
     @Autowired
     WebTestClient http;
+
+    /** Reference data: any signed-in role may read it. */
+    WebTestClient anonymous;
+
+    @BeforeEach
+    void signedIn() {
+        anonymous = http;
+        http = http.mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        TestTokens.role("MUNICIPAL_OPERATOR")
+                                .region("reg-66")
+                                .municipality("mun-1")
+                                .bearer())
+                .build();
+    }
+
+    @Test
+    void anonymousCallersGet401() {
+        anonymous
+                .get()
+                .uri("/api/indicators/definitions")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
 
     @Autowired
     IndicatorCatalogue catalogue;

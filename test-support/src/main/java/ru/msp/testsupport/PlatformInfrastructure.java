@@ -1,8 +1,5 @@
 package ru.msp.testsupport;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +7,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+import ru.msp.infra.mongo.LocalMongoServer;
 
 /**
  * The one Kafka broker and MongoDB endpoint of a test JVM. With a Docker engine: Testcontainers (real MongoDB, real
@@ -30,6 +28,7 @@ public final class PlatformInfrastructure {
 
     public static synchronized Endpoints start() {
         if (endpoints == null) {
+            quietInfrastructureLogs();
             long started = System.nanoTime();
             endpoints = useDocker() ? startContainers() : startEmbedded();
             log.info(
@@ -40,6 +39,28 @@ public final class PlatformInfrastructure {
                     endpoints.mongoUri());
         }
         return endpoints;
+    }
+
+    /**
+     * Before Spring Boot configures logging (then {@code logging.level.*} of the platform defaults apply), logback
+     * runs its basic DEBUG configuration: keep the broker's and clients' start-up chatter out of test output.
+     */
+    private static void quietInfrastructureLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+            for (String noisy : new String[] {
+                "org.apache.kafka",
+                "kafka",
+                "state.change.logger",
+                "org.testcontainers",
+                "de.bwaldvogel",
+                "com.github.dockerjava"
+            }) {
+                context.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+            // Docker detection logs an ERROR block when no engine answers: the expected embedded case
+            context.getLogger("org.testcontainers.dockerclient").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 
     private static boolean useDocker() {
@@ -74,18 +95,17 @@ public final class PlatformInfrastructure {
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress address = mongo.getLocalAddress();
+        // in memory, and answering the health indicator's `hello` as the local platform's server does
+        LocalMongoServer mongo = LocalMongoServer.start(0, null);
         // Stopped when the JVM ends, after the tests: Spring's cached contexts close in their own hook.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            mongo.shutdownNow();
+                            mongo.close();
                             broker.destroy();
                         },
                         "test-infrastructure-stop"));
-        String mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + DATABASE;
+        String mongoUri = "mongodb://" + LocalMongoServer.HOST + ":" + mongo.port() + "/" + DATABASE;
         return new Endpoints(broker.getBrokersAsString(), mongoUri, "embedded");
     }
 }

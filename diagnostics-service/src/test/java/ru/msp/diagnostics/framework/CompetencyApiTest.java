@@ -3,12 +3,15 @@ package ru.msp.diagnostics.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
@@ -18,6 +21,28 @@ class CompetencyApiTest {
 
     @Autowired
     WebTestClient http;
+
+    /** Reference data: any signed-in role may read it. */
+    WebTestClient anonymous;
+
+    @BeforeEach
+    void signedIn() {
+        anonymous = http;
+        http = http.mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        TestTokens.role("TEACHER")
+                                .region("reg-66")
+                                .municipality("mun-1")
+                                .teacher("t-1")
+                                .bearer())
+                .build();
+    }
+
+    @Test
+    void anonymousCallersGet401() {
+        anonymous.get().uri("/api/competencies").exchange().expectStatus().isUnauthorized();
+    }
 
     @Test
     void theCurrentFrameworkWithEveryAreaCompetencyLevelAndPosition() {

@@ -8,9 +8,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.contracts.activities.ActivityFacts;
 import ru.msp.support.outbox.PendingEvent;
+import ru.msp.support.tenancy.TenantFields;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantOwned;
 
-/** A methodical activity with the events its last write caused. */
+/**
+ * A methodical activity with the events its last write caused. Visible across its municipality (teachers and schools
+ * of the municipality see it); changed only within its scope: a school-level activity by its own school.
+ */
 @Document(Activity.COLLECTION)
+@TenantFields(organization = "", teacher = "")
 public record Activity(
         @Id String id,
         String regionId,
@@ -31,9 +38,15 @@ public record Activity(
         CourseDetails course,
         ActivityStatus status,
         Instant createdAt,
-        List<PendingEvent> outbox) {
+        List<PendingEvent> outbox)
+        implements TenantOwned {
 
     public static final String COLLECTION = "activities";
+
+    @Override
+    public TenantKey tenantKey() {
+        return new TenantKey(regionId, municipalityId, "SCHOOL".equals(level) ? organizerId : null, null);
+    }
 
     ActivityFacts facts() {
         return new ActivityFacts(

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.TenantScope;
 
 /** {@code /api/activities}: methodical activities. */
 @RestController
@@ -28,18 +29,23 @@ class ActivityHandler {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ActivityView> plan(@Valid @RequestBody ActivityDraft draft) {
-        return planner.plan(draft).map(ActivityView::of);
+        return TenantScope.current()
+                .flatMap(scope -> planner.plan(scope, draft))
+                .map(ActivityView::of);
     }
 
     @GetMapping
     Flux<ActivityView> list(
             @RequestParam(required = false) String municipalityId, @RequestParam(required = false) ActivityKind kind) {
-        return planner.find(municipalityId, kind).map(ActivityView::of);
+        return TenantScope.current()
+                .flatMapMany(scope -> planner.find(scope, municipalityId, kind))
+                .map(ActivityView::of);
     }
 
     @GetMapping("/{id}")
     Mono<ActivityView> one(@PathVariable String id) {
-        return planner.byId(id)
+        return TenantScope.current()
+                .flatMap(scope -> planner.byId(scope, id))
                 .map(ActivityView::of)
                 .switchIfEmpty(Mono.error(() -> RequestRejectedException.notFound("Activity " + id)));
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -20,6 +19,9 @@ import ru.msp.support.outbox.Outbox;
 import ru.msp.support.outbox.OutboxRelay;
 import ru.msp.support.outbox.PendingEvent;
 import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.Role;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
 
 /** Plans activities; publishing one and its {@code ActivityPublished} event are one document write. */
 @Service
@@ -27,16 +29,18 @@ public class ActivityPlanner {
 
     static final String SOURCE = "/msp/events-service";
 
-    private final ReactiveMongoTemplate mongo;
+    private final ScopedMongo mongo;
     private final OutboxRelay relay;
     private final Clock clock = Clock.systemUTC();
 
-    ActivityPlanner(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    ActivityPlanner(ScopedMongo mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
     }
 
-    public Mono<Activity> plan(ActivityDraft draft) {
+    /** Operators and methodists plan activities of their territory; a school system its own school-level ones. */
+    public Mono<Activity> plan(TenantScope scope, ActivityDraft draft) {
+        scope.require(Role.REGIONAL_OPERATOR, Role.MUNICIPAL_OPERATOR, Role.METHODIST, Role.SCHOOL_SYSTEM);
         var problems = ActivityRules.check(draft);
         if (!problems.isEmpty()) {
             return Mono.error(RequestRejectedException.invalid(problems));
@@ -65,7 +69,7 @@ public class ActivityPlanner {
                 clock.instant(),
                 List.of());
         if (!publish) {
-            return mongo.insert(activity);
+            return mongo.insert(scope, activity);
         }
         return CorrelationId.current()
                 .map(correlationId -> DomainEvent.create(
@@ -75,11 +79,11 @@ public class ActivityPlanner {
                         correlationId,
                         correlationId,
                         new ActivityPublished(id, activity.facts())))
-                .flatMap(event -> mongo.insert(withOutbox(activity, Outbox.with(List.of(), event))))
+                .flatMap(event -> mongo.insert(scope, withOutbox(activity, Outbox.with(List.of(), event))))
                 .doOnSuccess(saved -> relay.nudge(Activity.COLLECTION, saved.id()));
     }
 
-    public Flux<Activity> find(String municipalityId, ActivityKind kind) {
+    public Flux<Activity> find(TenantScope scope, String municipalityId, ActivityKind kind) {
         Criteria criteria = new Criteria();
         if (municipalityId != null) {
             criteria = criteria.and("municipalityId").is(municipalityId);
@@ -87,11 +91,11 @@ public class ActivityPlanner {
         if (kind != null) {
             criteria = criteria.and("kind").is(kind);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("startsAt", "_id")), Activity.class);
+        return mongo.find(scope, Query.query(criteria).with(Sort.by("startsAt", "_id")), Activity.class);
     }
 
-    public Mono<Activity> byId(String id) {
-        return mongo.findById(id, Activity.class);
+    public Mono<Activity> byId(TenantScope scope, String id) {
+        return mongo.findById(scope, id, Activity.class);
     }
 
     private static Activity withOutbox(Activity a, List<PendingEvent> outbox) {

@@ -7,16 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.contracts.activities.ActivityPublished;
 import ru.msp.testsupport.EventProbe;
+import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
@@ -26,6 +29,13 @@ class ActivityApiTest {
 
     @Autowired
     WebTestClient http;
+
+    @BeforeEach
+    void asAdministrator() {
+        http = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .build();
+    }
 
     @Test
     void publishingACourseStoresItAndPublishesTheFactsRoutesNeed() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.activities.ActivityFacts;
+import ru.msp.support.tenancy.TenantFields;
 
 /**
  * What route suggestion may offer a teacher, kept locally from {@code activities.v1} so that suggesting a route needs
@@ -12,6 +13,7 @@ import ru.msp.contracts.activities.ActivityFacts;
  * @param sourceEventTime time of the event that produced this state: an older event never overwrites a newer one
  */
 @Document(Offer.COLLECTION)
+@TenantFields(organization = "", teacher = "")
 public record Offer(
         @Id String activityId,
         String regionId,

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -14,14 +13,20 @@ import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.activities.ActivityCancelled;
 import ru.msp.contracts.activities.ActivityFacts;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantScope;
 
 /** The offers read model: upserts guarded by event time, so redelivered or out-of-order events change nothing. */
 @Service
 public class OfferCatalogue {
 
-    private final ReactiveMongoTemplate mongo;
+    /** The read model is fed by events the owning service already accepted: written as this service itself. */
+    private static final TenantScope FEED = TenantScope.system("route-service");
 
-    OfferCatalogue(ReactiveMongoTemplate mongo) {
+    private final ScopedMongo mongo;
+
+    OfferCatalogue(ScopedMongo mongo) {
         this.mongo = mongo;
     }
 
@@ -51,13 +56,16 @@ public class OfferCatalogue {
                 .orOperator(
                         where("sourceEventTime").lt(event.time()),
                         where("sourceEventTime").exists(false));
-        return mongo.upsert(query(olderOrAbsent), update, Offer.class)
-                .onErrorResume(DuplicateKeyException.class, newerStateKept -> Mono.empty())
-                .then();
+        TenantKey owner =
+                TenantKey.municipality(event.scope().regionId(), event.scope().municipalityId());
+        return mongo.upsert(FEED, owner, query(olderOrAbsent), update, Offer.class)
+                .onErrorResume(DuplicateKeyException.class, newerStateKept -> Mono.empty());
     }
 
-    public Flux<Offer> inMunicipality(String municipalityId) {
+    public Flux<Offer> inMunicipality(TenantScope scope, String municipalityId) {
         return mongo.find(
-                query(where("municipalityId").is(municipalityId)).with(Sort.by("facts.startsAt", "_id")), Offer.class);
+                scope,
+                query(where("municipalityId").is(municipalityId)).with(Sort.by("facts.startsAt", "_id")),
+                Offer.class);
     }
 }

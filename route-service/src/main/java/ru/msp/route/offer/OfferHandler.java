@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import ru.msp.support.tenancy.TenantScope;
 
 /** {@code GET /api/routes/offers?municipalityId=}: what routes can currently be built from, for methodists. */
 @RestController
@@ -17,6 +18,6 @@ class OfferHandler {
 
     @GetMapping("/api/routes/offers")
     Flux<Offer> offers(@RequestParam String municipalityId) {
-        return offers.inMunicipality(municipalityId);
+        return TenantScope.current().flatMapMany(scope -> offers.inMunicipality(scope, municipalityId));
     }
 }

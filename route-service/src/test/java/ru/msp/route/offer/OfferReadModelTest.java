@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.contracts.CloudEventCodec;
@@ -25,6 +27,7 @@ import ru.msp.contracts.activities.ActivityCancelled;
 import ru.msp.contracts.activities.ActivityChanged;
 import ru.msp.contracts.activities.ActivityFacts;
 import ru.msp.contracts.activities.ActivityPublished;
+import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 /** The offers read model fed from the real broker, as events-service publishes to it. */
@@ -40,6 +43,50 @@ class OfferReadModelTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @BeforeEach
+    void asAdministrator() {
+        http = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .build();
+    }
+
+    @Test
+    void operatorsSeeOnlyTheOffersOfTheirScope() {
+        String m1 = "mun-" + UUID.randomUUID();
+        String m2 = "mun-" + UUID.randomUUID();
+        String activity = UUID.randomUUID().toString();
+        send(EventCatalog.ACTIVITY_PUBLISHED, m1, T0, new ActivityPublished(activity, facts(30)));
+        awaitOffers(m1, "$[0].activityId", activity);
+
+        String ownOperator =
+                TestTokens.role("METHODIST").region("reg-66").municipality(m1).bearer();
+        String otherOperator = TestTokens.role("MUNICIPAL_OPERATOR")
+                .region("reg-66")
+                .municipality(m2)
+                .bearer();
+        String otherRegion =
+                TestTokens.role("REGIONAL_OPERATOR").region("reg-59").bearer();
+        offersAs(ownOperator, m1).jsonPath("$.length()").isEqualTo(1);
+        offersAs(otherOperator, m1).jsonPath("$.length()").isEqualTo(0);
+        offersAs(otherRegion, m1).jsonPath("$.length()").isEqualTo(0);
+        http.get()
+                .uri("/api/routes/offers?municipalityId=" + m1)
+                .header(HttpHeaders.AUTHORIZATION, "")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    private WebTestClient.BodyContentSpec offersAs(String token, String municipality) {
+        return http.get()
+                .uri("/api/routes/offers?municipalityId=" + municipality)
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
 
     @Test
     void publishedActivitiesBecomeOffersOfTheirMunicipality() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.TenantScope;
 
 /** {@code /api/regions}: the regions the platform serves. */
 @RestController
@@ -27,17 +28,20 @@ class RegionHandler {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RegionView> register(@Valid @RequestBody RegionRegistration registration) {
-        return registry.register(registration).map(RegionView::of);
+        return TenantScope.current()
+                .flatMap(scope -> registry.register(scope, registration))
+                .map(RegionView::of);
     }
 
     @GetMapping
     Flux<RegionView> list() {
-        return registry.all().map(RegionView::of);
+        return TenantScope.current().flatMapMany(registry::all).map(RegionView::of);
     }
 
     @GetMapping("/{id}")
     Mono<RegionView> one(@PathVariable String id) {
-        return registry.byId(id)
+        return TenantScope.current()
+                .flatMap(scope -> registry.byId(scope, id))
                 .map(RegionView::of)
                 .switchIfEmpty(Mono.error(() -> RequestRejectedException.notFound("Region " + id)));
     }

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -19,6 +18,9 @@ import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.outbox.Outbox;
 import ru.msp.support.outbox.OutboxRelay;
 import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.Role;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
 
 /** Registers regions; each registration and its {@code RegionRegistered} event are one document write. */
 @Service
@@ -27,17 +29,19 @@ public class RegionRegistry {
     private static final Logger log = LoggerFactory.getLogger(RegionRegistry.class);
     static final String SOURCE = "/msp/teacher-service";
 
-    private final ReactiveMongoTemplate mongo;
+    private final ScopedMongo mongo;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    RegionRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    RegionRegistry(ScopedMongo mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = Clock.systemUTC();
     }
 
-    public Mono<Region> register(RegionRegistration registration) {
+    /** Only an administrator registers regions: they are the top of every tenant. */
+    public Mono<Region> register(TenantScope scope, RegionRegistration registration) {
+        scope.require(Role.ADMIN);
         String id = Region.idFor(registration.code());
         return CorrelationId.current().flatMap(correlationId -> {
             DomainEvent<RegionRegistered> event = DomainEvent.create(
@@ -49,11 +53,12 @@ public class RegionRegistry {
                     new RegionRegistered(id, registration.code(), registration.name()));
             Region region = new Region(
                     id,
+                    id,
                     registration.code(),
                     registration.name().strip(),
                     clock.instant(),
                     Outbox.with(List.of(), event));
-            return mongo.insert(region)
+            return mongo.insert(scope, region)
                     .onErrorMap(
                             DuplicateKeyException.class,
                             e -> RequestRejectedException.conflict(
@@ -65,11 +70,11 @@ public class RegionRegistry {
         });
     }
 
-    public Flux<Region> all() {
-        return mongo.find(new Query().with(Sort.by("code")), Region.class);
+    public Flux<Region> all(TenantScope scope) {
+        return mongo.find(scope, new Query().with(Sort.by("code")), Region.class);
     }
 
-    public Mono<Region> byId(String id) {
-        return mongo.findById(id, Region.class);
+    public Mono<Region> byId(TenantScope scope, String id) {
+        return mongo.findById(scope, id, Region.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +12,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.teacher.RegionRegistered;
 import ru.msp.testsupport.EventProbe;
+import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
@@ -26,6 +29,13 @@ class RegionApiTest {
 
     @Autowired
     WebTestClient http;
+
+    @BeforeEach
+    void asAdministrator() {
+        http = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .build();
+    }
 
     @Test
     void registersARegionPublishesTheEventAndLogsWithTheCorrelationId(CapturedOutput output) {

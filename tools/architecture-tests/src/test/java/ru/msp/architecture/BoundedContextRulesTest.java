@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -88,6 +89,20 @@ class BoundedContextRulesTest {
                     .strip());
         }
         assertThat(artifacts).doesNotContainAnyElementsOf(SERVICES.keySet());
+    }
+
+    @Test
+    void servicesReachTheirDataOnlyThroughTheTenantScopedStore() {
+        String[] services = SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAnyPackage(services)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(ReactiveMongoOperations.class)
+                .because("every read is filtered and every write checked by ScopedMongo, so no endpoint forgets the"
+                        + " tenant scope")
+                .check(classes);
     }
 
     @Test

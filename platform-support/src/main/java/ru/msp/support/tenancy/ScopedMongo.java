@@ -1,0 +1,106 @@
+package ru.msp.support.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The only way services reach their MongoDB data: every read is filtered by the caller's {@link TenantScope} and
+ * every write checked against it, so an endpoint cannot forget tenancy (an architecture test forbids services to
+ * use {@link ReactiveMongoTemplate} directly). A single read out of scope comes back empty, which handlers answer
+ * with 404: the caller cannot even learn the data exists.
+ */
+public class ScopedMongo {
+
+    @TenantFields
+    private static final class Defaults {}
+
+    private static final TenantFields DEFAULT_FIELDS = Defaults.class.getAnnotation(TenantFields.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final Map<Class<?>, TenantFields> fields = new ConcurrentHashMap<>();
+
+    public ScopedMongo(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public <T> Flux<T> find(TenantScope scope, Query query, Class<T> type) {
+        return mongo.find(restrict(scope, query, type), type);
+    }
+
+    public <T> Mono<T> findOne(TenantScope scope, Query query, Class<T> type) {
+        return mongo.findOne(restrict(scope, query, type), type);
+    }
+
+    /** The document with this id if it is in scope; empty otherwise. */
+    public <T> Mono<T> findById(TenantScope scope, Object id, Class<T> type) {
+        return findOne(scope, Query.query(Criteria.where("_id").is(id)), type);
+    }
+
+    public <T> Mono<Long> count(TenantScope scope, Query query, Class<T> type) {
+        return mongo.count(restrict(scope, query, type), type);
+    }
+
+    public <T extends TenantOwned> Mono<T> insert(TenantScope scope, T document) {
+        return Mono.fromRunnable(() -> scope.checkWrite(document.tenantKey())).then(mongo.insert(document));
+    }
+
+    /** Saves a whole document: the new state must be in scope, and so must the stored one it replaces. */
+    public <T extends TenantOwned> Mono<T> save(TenantScope scope, T document) {
+        return Mono.fromRunnable(() -> scope.checkWrite(document.tenantKey())).then(mongo.save(document));
+    }
+
+    /**
+     * Updates the one document the query finds within the scope; {@code owner} is the tenant the change is for and
+     * is checked first (403 when outside), the scope filter then keeps the update from touching anything else.
+     */
+    public <T> Mono<T> findAndModify(
+            TenantScope scope,
+            TenantKey owner,
+            Query query,
+            UpdateDefinition update,
+            FindAndModifyOptions options,
+            Class<T> type) {
+        return Mono.fromRunnable(() -> scope.checkWrite(owner))
+                .then(mongo.findAndModify(restrict(scope, query, type), update, options, type));
+    }
+
+    /** Inserts or updates the one document the query finds within the scope; {@code owner} is checked first. */
+    public <T> Mono<Void> upsert(
+            TenantScope scope, TenantKey owner, Query query, UpdateDefinition update, Class<T> type) {
+        return Mono.fromRunnable(() -> scope.checkWrite(owner))
+                .then(mongo.upsert(restrict(scope, query, type), update, type))
+                .then();
+    }
+
+    private <T> Query restrict(TenantScope scope, Query query, Class<T> type) {
+        Criteria criteria = scope.readCriteria(fields.computeIfAbsent(type, ScopedMongo::fieldsOf));
+        Document scopeFilter = criteria.getCriteriaObject();
+        if (scopeFilter.isEmpty()) {
+            return query;
+        }
+        // $and, not addCriteria: the caller's query may already filter the same field
+        Document given = query.getQueryObject();
+        BasicQuery restricted = new BasicQuery(
+                given.isEmpty() ? scopeFilter : new Document("$and", List.of(given, scopeFilter)),
+                query.getFieldsObject());
+        restricted.setSortObject(query.getSortObject());
+        restricted.skip(query.getSkip());
+        restricted.limit(query.getLimit());
+        return restricted;
+    }
+
+    private static TenantFields fieldsOf(Class<?> type) {
+        TenantFields declared = type.getAnnotation(TenantFields.class);
+        return declared != null ? declared : DEFAULT_FIELDS;
+    }
+}
