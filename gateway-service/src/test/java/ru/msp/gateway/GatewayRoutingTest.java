@@ -2,62 +2,15 @@ package ru.msp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
-/** Every area of the API reaches the service that owns it, with the correlation id passed on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingTest {
-
-    static final List<String> SERVICES = List.of("teacher", "diagnostics", "route", "events", "indicators");
-
-    /** Stand-ins for the five services: each answers with its own name, the path and the correlation id it got. */
-    static final Map<String, DisposableServer> BACKENDS = SERVICES.stream()
-            .collect(Collectors.toMap(
-                    name -> name,
-                    name -> HttpServer.create()
-                            .host("127.0.0.1")
-                            .port(0)
-                            .handle((request, response) -> response.header("Content-Type", "application/json")
-                                    // as the real services do: they return the correlation id they were given
-                                    .header(
-                                            "X-Correlation-Id",
-                                            String.valueOf(
-                                                    request.requestHeaders().get("X-Correlation-Id")))
-                                    .sendString(Mono.just("{\"service\":\"" + name + "\",\"path\":\"" + request.uri()
-                                            + "\",\"correlationId\":\""
-                                            + request.requestHeaders().get("X-Correlation-Id")
-                                            + "\"}")))
-                            .bindNow()));
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        BACKENDS.forEach((name, server) ->
-                registry.add("msp.gateway.services." + name + ".url", () -> "http://127.0.0.1:" + server.port()));
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        BACKENDS.values().forEach(DisposableServer::disposeNow);
-    }
-
-    @Autowired
-    WebTestClient http;
+/** Every area of the API reaches the service that owns it, with the correlation id and the token passed on. */
+class GatewayRoutingTest extends GatewayTestSupport {
 
     @ParameterizedTest
     @CsvSource({
@@ -69,6 +22,7 @@ class GatewayRoutingTest {
         "/api/mentorships, teacher",
         "/api/competencies, diagnostics",
         "/api/diagnostics/teachers/t-1/profile, diagnostics",
+        "/api/diagnostics/results/import, diagnostics",
         "/api/routes?teacherId=t-1, route",
         "/api/recommendations?organizationId=o, route",
         "/api/activities/calendar.ics, events",
@@ -79,6 +33,7 @@ class GatewayRoutingTest {
     void eachAreaReachesItsOwningService(String path, String service) {
         http.get()
                 .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, operatorToken())
                 .header("X-Correlation-Id", "corr-gw-1")
                 .exchange()
                 .expectStatus()
@@ -94,10 +49,41 @@ class GatewayRoutingTest {
                 .isEqualTo("corr-gw-1");
     }
 
+    @ParameterizedTest
+    @CsvSource({"teacher", "diagnostics", "route", "events", "indicators"})
+    void eachServicesAuditLogIsReachableUnderItsName(String service) {
+        http.get()
+                .uri("/api/audit/" + service + "?municipalityId=m-1")
+                .header(HttpHeaders.AUTHORIZATION, operatorToken())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo(service)
+                .jsonPath("$.path")
+                .isEqualTo("/api/audit?municipalityId=m-1");
+    }
+
+    @Test
+    void theBearerTokenReachesTheServiceUnchanged() {
+        String token = operatorToken();
+        http.get()
+                .uri("/api/competencies")
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(STUBS.seen("diagnostics"))
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.authorization()).isEqualTo(token));
+    }
+
     @Test
     void aRequestWithoutCorrelationIdGetsOneThatTheServiceSeesToo() {
         var result = http.get()
                 .uri("/api/regions")
+                .header(HttpHeaders.AUTHORIZATION, operatorToken())
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -118,17 +104,38 @@ class GatewayRoutingTest {
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("научно-методического"));
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        // breakers are registered on their first call
+        http.get()
+                .uri("/api/regions")
+                .header(HttpHeaders.AUTHORIZATION, operatorToken())
+                .exchange()
+                .expectStatus()
+                .isOk();
         http.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(body -> assertThat(body).contains("application=\"gateway-service\""));
+                .value(body -> assertThat(body)
+                        .contains("application=\"gateway-service\"")
+                        .contains("resilience4j_circuitbreaker_state"));
     }
 
     @Test
-    void anUnknownApiAreaIsNotFound() {
-        http.get().uri("/api/nothing-here").exchange().expectStatus().isNotFound();
+    void anUnknownApiAreaIsNotFoundAsProblem() {
+        http.get()
+                .uri("/api/nothing-here")
+                .header(HttpHeaders.AUTHORIZATION, operatorToken())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/nothing-here");
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -31,7 +29,11 @@ import ru.msp.support.outbox.OutboxProperties;
 import ru.msp.support.outbox.OutboxRelay;
 
 /** Wires the cross-cutting kit into every service that has this library on its classpath. */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration"
+        })
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformSupportAutoConfiguration {
 

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -77,11 +79,16 @@ public class PlatformSecurityAutoConfiguration {
                                 problem(exchange, HttpStatus.FORBIDDEN, "Your role may not do this.")));
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBean(ReactiveMongoTemplate.class)
-    ScopedMongo scopedMongo(ReactiveMongoTemplate mongo) {
-        return new ScopedMongo(mongo);
+    /** Only where the service keeps data: the gateway has no Spring Data MongoDB on its classpath at all. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactiveMongoTemplate.class)
+    static class Store {
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(ReactiveMongoTemplate.class)
+        ScopedMongo scopedMongo(ReactiveMongoTemplate mongo) {
+            return new ScopedMongo(mongo);
+        }
     }
 
     /** The {@code roles} claim becomes {@code ROLE_*} authorities. */

@@ -1,0 +1,64 @@
+package ru.msp.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP against the gateway, as a school system or the dashboard calls it. */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    record Answer(int status, String contentType, JsonNode body, String raw) {}
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    Answer get(String token, String path) {
+        return send(token, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer post(String token, String path, String json) {
+        return send(
+                token,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Answer send(String token, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(40));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = null;
+            try {
+                body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            } catch (IOException notJson) {
+                // some answers (errors of intermediaries) are not JSON; the raw text is kept
+            }
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
+                    raw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
