@@ -63,7 +63,8 @@ class PlatformThroughGatewayTest {
                 "/api/indicators/definitions")) {
             for (String token : new String[] {null, forged, malformed}) {
                 Api.Answer answer = api.get(token, path);
-                assertThat(answer.status()).as("%s with %s", path, token == null ? "no token" : "a bad token")
+                assertThat(answer.status())
+                        .as("%s with %s", path, token == null ? "no token" : "a bad token")
                         .isEqualTo(401);
                 assertThat(answer.contentType()).startsWith("application/problem+json");
             }
@@ -74,9 +75,11 @@ class PlatformThroughGatewayTest {
     @Test
     @Order(2)
     void noReadOrWriteCrossesItsScope() {
-        assertThat(api.post(admin, "/api/regions", "{\"code\":\"51\",\"name\":\"Свердловская область\"}").status())
+        assertThat(api.post(admin, "/api/regions", "{\"code\":\"51\",\"name\":\"Свердловская область\"}")
+                        .status())
                 .isEqualTo(201);
-        assertThat(api.post(admin, "/api/regions", "{\"code\":\"52\",\"name\":\"Пермский край\"}").status())
+        assertThat(api.post(admin, "/api/regions", "{\"code\":\"52\",\"name\":\"Пермский край\"}")
+                        .status())
                 .isEqualTo(201);
         String a1 = created(api.post(admin, "/api/activities", seminar(R1, m1, "MUNICIPAL", "org-gmc-1")));
         String a2 = created(api.post(admin, "/api/activities", seminar(R1, m2, "MUNICIPAL", "org-gmc-2")));
@@ -86,25 +89,31 @@ class PlatformThroughGatewayTest {
         assertThat(ids(api.get(regional, "/api/activities"))).contains(a1, a2).doesNotContain(a3);
         assertThat(ids(api.get(regional, "/api/regions"))).containsExactly(R1);
         assertThat(api.get(regional, "/api/activities/" + a3).status()).isEqualTo(404);
-        assertThat(api.post(regional, "/api/activities", seminar(R2, m3, "MUNICIPAL", "org-x")).status())
+        assertThat(api.post(regional, "/api/activities", seminar(R2, m3, "MUNICIPAL", "org-x"))
+                        .status())
                 .isEqualTo(403);
 
         String municipal = platform.token("--role", "MUNICIPAL_OPERATOR", "--region", R1, "--municipality", m1);
         assertThat(ids(api.get(municipal, "/api/activities"))).contains(a1).doesNotContain(a2, a3);
         assertThat(api.get(municipal, "/api/activities/" + a2).status()).isEqualTo(404);
-        assertThat(api.post(municipal, "/api/activities", seminar(R1, m2, "MUNICIPAL", "org-x")).status())
+        assertThat(api.post(municipal, "/api/activities", seminar(R1, m2, "MUNICIPAL", "org-x"))
+                        .status())
                 .isEqualTo(403);
 
         String school = platform.token(
                 "--role", "SCHOOL_SYSTEM", "--region", R1, "--municipality", m1, "--organization", "org-s1");
-        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "MUNICIPAL", "org-s1")).status())
+        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "MUNICIPAL", "org-s1"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "SCHOOL", "org-s2")).status())
+        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "SCHOOL", "org-s2"))
+                        .status())
                 .as("a school system cannot touch another school")
                 .isEqualTo(403);
-        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "SCHOOL", "org-s1")).status())
+        assertThat(api.post(school, "/api/activities", seminar(R1, m1, "SCHOOL", "org-s1"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(api.post(school, "/api/regions", "{\"code\":\"53\",\"name\":\"x\"}").status())
+        assertThat(api.post(school, "/api/regions", "{\"code\":\"53\",\"name\":\"x\"}")
+                        .status())
                 .isEqualTo(403);
 
         String teacher =
@@ -173,7 +182,6 @@ class PlatformThroughGatewayTest {
                  "kind":"SEMINAR","level":"%s","competencyCodes":["READING_LITERACY"],"positions":["TEACHER"],
                  "format":"IN_PERSON","place":"ГМЦ","startsAt":"2027-02-02T06:00:00Z","endsAt":"2027-02-02T09:00:00Z",
                  "capacity":40}
-                """
-                .formatted(region, municipality, organizer, level);
+                """.formatted(region, municipality, organizer, level);
     }
 }

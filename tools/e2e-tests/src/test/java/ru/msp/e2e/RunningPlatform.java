@@ -36,7 +36,8 @@ final class RunningPlatform {
     /** Forgets the state of an earlier run: each run starts from an empty platform. */
     void clean() {
         try (var paths = Files.exists(state) ? Files.walk(state) : Stream.<Path>empty()) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -58,7 +59,8 @@ final class RunningPlatform {
     }
 
     long pid(String service) throws IOException {
-        return Long.parseLong(Files.readString(state.resolve("run/" + service + ".pid")).strip());
+        return Long.parseLong(
+                Files.readString(state.resolve("run/" + service + ".pid")).strip());
     }
 
     private String run(List<String> arguments, int timeoutSeconds) {
@@ -74,8 +76,8 @@ final class RunningPlatform {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./platform " + String.join(" ", arguments) + " failed:\n" + out
-                        + Files.readString(stderr));
+                throw new IllegalStateException(
+                        "./platform " + String.join(" ", arguments) + " failed:\n" + out + Files.readString(stderr));
             }
             System.out.print(arguments.get(0).equals("token") ? "" : out);
             return out;
@@ -106,7 +108,8 @@ final class RunningPlatform {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("the platform script was not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "the platform script was not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
