@@ -43,6 +43,31 @@ public record Activity(
 
     public static final String COLLECTION = "activities";
 
+    /** The same activity carrying these unpublished events. */
+    Activity withOutbox(List<PendingEvent> events) {
+        return new Activity(
+                id,
+                regionId,
+                municipalityId,
+                organizerId,
+                title,
+                kind,
+                level,
+                competencyCodes,
+                targetGroups,
+                positions,
+                format,
+                place,
+                link,
+                startsAt,
+                endsAt,
+                capacity,
+                course,
+                status,
+                createdAt,
+                events);
+    }
+
     @Override
     public TenantKey tenantKey() {
         return new TenantKey(regionId, municipalityId, "SCHOOL".equals(level) ? organizerId : null, null);

@@ -17,7 +17,6 @@ import ru.msp.contracts.activities.ActivityPublished;
 import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.outbox.Outbox;
 import ru.msp.support.outbox.OutboxRelay;
-import ru.msp.support.outbox.PendingEvent;
 import ru.msp.support.problem.RequestRejectedException;
 import ru.msp.support.tenancy.Role;
 import ru.msp.support.tenancy.ScopedMongo;
@@ -79,7 +78,7 @@ public class ActivityPlanner {
                         correlationId,
                         correlationId,
                         new ActivityPublished(id, activity.facts())))
-                .flatMap(event -> mongo.insert(scope, withOutbox(activity, Outbox.with(List.of(), event))))
+                .flatMap(event -> mongo.insert(scope, activity.withOutbox(Outbox.with(List.of(), event))))
                 .doOnSuccess(saved -> relay.nudge(Activity.COLLECTION, saved.id()));
     }
 
@@ -96,29 +95,5 @@ public class ActivityPlanner {
 
     public Mono<Activity> byId(TenantScope scope, String id) {
         return mongo.findById(scope, id, Activity.class);
-    }
-
-    private static Activity withOutbox(Activity a, List<PendingEvent> outbox) {
-        return new Activity(
-                a.id(),
-                a.regionId(),
-                a.municipalityId(),
-                a.organizerId(),
-                a.title(),
-                a.kind(),
-                a.level(),
-                a.competencyCodes(),
-                a.targetGroups(),
-                a.positions(),
-                a.format(),
-                a.place(),
-                a.link(),
-                a.startsAt(),
-                a.endsAt(),
-                a.capacity(),
-                a.course(),
-                a.status(),
-                a.createdAt(),
-                outbox);
     }
 }

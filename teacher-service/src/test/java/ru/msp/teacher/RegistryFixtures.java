@@ -1,0 +1,82 @@
+package ru.msp.teacher;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.msp.testsupport.TestTokens;
+
+/** Registers regions, municipalities and organisations as an administrator, for tests of the registry. */
+public final class RegistryFixtures {
+
+    private static final AtomicInteger CODES = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
+
+    private final WebTestClient http;
+
+    public RegistryFixtures(WebTestClient http) {
+        this.http = http;
+    }
+
+    /** A fresh region: codes already taken (by other tests) are skipped. */
+    public String region() {
+        for (int attempt = 0; attempt < 900; attempt++) {
+            String code = String.valueOf(100 + Math.floorMod(CODES.getAndIncrement() - 100, 900));
+            HttpStatus status = (HttpStatus) http.post()
+                    .uri("/api/regions")
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                    .bodyValue(Map.of("code", code, "name", "Регион " + code))
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus();
+            if (status == HttpStatus.CREATED) {
+                return "reg-" + code;
+            }
+            if (status != HttpStatus.CONFLICT) {
+                throw new IllegalStateException("cannot register a region: " + status);
+            }
+        }
+        throw new IllegalStateException("no free region code");
+    }
+
+    public String municipality(String regionId) {
+        return municipality(regionId, "Город " + UUID.randomUUID());
+    }
+
+    public String municipality(String regionId, String name) {
+        return http.post()
+                .uri("/api/municipalities")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .bodyValue(Map.of("regionId", regionId, "name", name))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
+    }
+
+    public String organization(String municipalityId) {
+        return http.post()
+                .uri("/api/organizations")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .bodyValue(Map.of(
+                        "municipalityId",
+                        municipalityId,
+                        "name",
+                        "Школа " + UUID.randomUUID(),
+                        "type",
+                        "GENERAL_SCHOOL"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
+    }
+}
