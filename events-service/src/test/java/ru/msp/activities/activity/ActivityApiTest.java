@@ -140,6 +140,38 @@ class ActivityApiTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsAProblemNamingTheField() {
+        String body = """
+                {"regionId":"reg-66","municipalityId":"mun-x","organizerId":"org-1","title":"Курс","kind":"COURSE",
+                 "level":"REGIONAL","format":"REMOTE","link":"https://x","startsAt":"2026-02-02T06:00:00Z",
+                 "endsAt":"2026-02-03T06:00:00Z","course":{"hours":"тридцать шесть","provider":"ИРО"}}
+                """;
+        http.post()
+                .uri("/api/activities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("course.hours");
+        // a yes/no left out means "no": the same course with a number of hours is accepted
+        http.post()
+                .uri("/api/activities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.replace("\"тридцать шесть\"", "36"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.course.federalRegistry")
+                .isEqualTo(false);
+    }
+
+    @Test
     void anUnknownActivityIsA404Problem() {
         http.get()
                 .uri("/api/activities/" + UUID.randomUUID())

@@ -1,0 +1,87 @@
+package ru.msp.teacher.teacher;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import ru.msp.contracts.TargetGroup;
+import ru.msp.contracts.teacher.TeacherFacts;
+import ru.msp.support.outbox.PendingEvent;
+import ru.msp.support.tenancy.TenantFields;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantOwned;
+
+/**
+ * A teacher or manager of an organisation. The names stay in this service and never go into events.
+ *
+ * @param id {@code tch-<uuid>}
+ * @param teacherId the same as {@code id}: the tenant field scoped reads filter on, so a TEACHER token reads itself
+ * @param externalId the school system's own id, unique within the organisation; may be null
+ * @param searchName the full name lower-cased with ё as е, for prefix search and sorting
+ * @param status ACTIVE or DEPARTED
+ */
+@Document(Teacher.COLLECTION)
+@TenantFields
+public record Teacher(
+        @Id String id,
+        String regionId,
+        String municipalityId,
+        String organizationId,
+        String teacherId,
+        String externalId,
+        String lastName,
+        String firstName,
+        String middleName,
+        String searchName,
+        String position,
+        List<String> subjects,
+        LocalDate birthDate,
+        LocalDate pedagogicalStartDate,
+        String category,
+        LocalDate categoryDate,
+        Set<TargetGroup> targetGroups,
+        boolean methodicalAsset,
+        Set<String> expertKinds,
+        boolean registryExpert,
+        String status,
+        LocalDate departedOn,
+        Instant registeredAt,
+        List<PendingEvent> outbox)
+        implements TenantOwned {
+
+    public static final String COLLECTION = "teachers";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DEPARTED = "DEPARTED";
+
+    @Override
+    public TenantKey tenantKey() {
+        return new TenantKey(regionId, municipalityId, organizationId, teacherId);
+    }
+
+    public TeacherCareer career() {
+        return new TeacherCareer(birthDate, pedagogicalStartDate, category, categoryDate);
+    }
+
+    /** What consumers may know: no names, no contacts. */
+    public TeacherFacts facts() {
+        return new TeacherFacts(
+                organizationId,
+                position,
+                subjects,
+                birthDate,
+                pedagogicalStartDate,
+                category,
+                categoryDate,
+                targetGroups,
+                methodicalAsset,
+                expertKinds,
+                registryExpert);
+    }
+
+    /** Lower case, ё as е, inner whitespace collapsed: the form {@code q} is compared in. */
+    public static String normalise(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+    }
+}
