@@ -133,8 +133,10 @@ class PlatformThroughGatewayTest {
     @Test
     @Order(4)
     void aKilledServiceAnswers503WhileOthersWorkAndCatchesUpAfterRestart() throws Exception {
-        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(platform.pid("route"))).start();
-        assertThat(kill.waitFor()).isZero();
+        // SIGKILL, as `kill -9`: no shutdown hooks, no goodbye to the consumer group
+        ProcessHandle route = ProcessHandle.of(platform.pid("route")).orElseThrow();
+        assertThat(route.destroyForcibly()).isTrue();
+        route.onExit().get();
 
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
