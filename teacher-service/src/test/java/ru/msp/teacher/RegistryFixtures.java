@@ -19,10 +19,18 @@ public final class RegistryFixtures {
         this.http = http;
     }
 
+    /**
+     * A region code no other test of this JVM has used: every test class draws from this one sequence, so codes never
+     * collide within the shared store (fewer than 900 regions are registered per test run).
+     */
+    public static String nextRegionCode() {
+        return String.valueOf(100 + Math.floorMod(CODES.getAndIncrement() - 100, 900));
+    }
+
     /** A fresh region: codes already taken (by other tests) are skipped. */
     public String region() {
         for (int attempt = 0; attempt < 900; attempt++) {
-            String code = String.valueOf(100 + Math.floorMod(CODES.getAndIncrement() - 100, 900));
+            String code = nextRegionCode();
             HttpStatus status = (HttpStatus) http.post()
                     .uri("/api/regions")
                     .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())

@@ -3,7 +3,6 @@ package ru.msp.teacher.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.teacher.RegionRegistered;
+import ru.msp.teacher.RegistryFixtures;
 import ru.msp.testsupport.EventProbe;
 import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
@@ -171,9 +171,7 @@ class RegionApiTest {
                         .contains("msp_outbox_pending_events"));
     }
 
-    private static final AtomicInteger CODES = new AtomicInteger(100 + (int) (System.nanoTime() % 400));
-
     private static String freshCode() {
-        return String.valueOf(CODES.getAndIncrement());
+        return RegistryFixtures.nextRegionCode();
     }
 }

@@ -1,6 +1,5 @@
 package ru.msp.teacher.region;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +8,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.msp.teacher.RegistryFixtures;
 import ru.msp.testsupport.TestTokens;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
@@ -17,8 +17,6 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class RegionTenancyTest {
-
-    private static final AtomicInteger CODES = new AtomicInteger(500 + (int) (System.nanoTime() % 400));
 
     @Autowired
     WebTestClient http;
@@ -76,7 +74,7 @@ class RegionTenancyTest {
                     .bearer(),
             TestTokens.role("TEACHER").region(r1).municipality("m").teacher("t").bearer()
         }) {
-            String code = String.valueOf(CODES.getAndIncrement());
+            String code = RegistryFixtures.nextRegionCode();
             http.post()
                     .uri("/api/regions")
                     .header(HttpHeaders.AUTHORIZATION, token)
@@ -115,7 +113,7 @@ class RegionTenancyTest {
             http.post()
                     .uri("/api/regions")
                     .header(HttpHeaders.AUTHORIZATION, token)
-                    .bodyValue(new RegionRegistration(String.valueOf(CODES.getAndIncrement()), "x"))
+                    .bodyValue(new RegionRegistration(RegistryFixtures.nextRegionCode(), "x"))
                     .exchange()
                     .expectStatus()
                     .isUnauthorized();
@@ -124,7 +122,7 @@ class RegionTenancyTest {
     }
 
     private String register() {
-        String code = String.valueOf(CODES.getAndIncrement());
+        String code = RegistryFixtures.nextRegionCode();
         http.post()
                 .uri("/api/regions")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
