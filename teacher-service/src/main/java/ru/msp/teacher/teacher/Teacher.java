@@ -55,6 +55,35 @@ public record Teacher(
     public static final String ACTIVE = "ACTIVE";
     public static final String DEPARTED = "DEPARTED";
 
+    /** The same teacher carrying these unpublished events. */
+    Teacher withOutbox(List<PendingEvent> events) {
+        return new Teacher(
+                id,
+                regionId,
+                municipalityId,
+                organizationId,
+                teacherId,
+                externalId,
+                lastName,
+                firstName,
+                middleName,
+                searchName,
+                position,
+                subjects,
+                birthDate,
+                pedagogicalStartDate,
+                category,
+                categoryDate,
+                targetGroups,
+                methodicalAsset,
+                expertKinds,
+                registryExpert,
+                status,
+                departedOn,
+                registeredAt,
+                events);
+    }
+
     @Override
     public TenantKey tenantKey() {
         return new TenantKey(regionId, municipalityId, organizationId, teacherId);

@@ -29,7 +29,6 @@ import ru.msp.contracts.teacher.TeacherRegistered;
 import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.outbox.Outbox;
 import ru.msp.support.outbox.OutboxRelay;
-import ru.msp.support.outbox.PendingEvent;
 import ru.msp.support.problem.FieldProblem;
 import ru.msp.support.problem.RequestRejectedException;
 import ru.msp.support.tenancy.Role;
@@ -147,7 +146,7 @@ public class TeacherRegistry {
                             correlationId,
                             correlationId,
                             new TeacherRegistered(id, teacher.facts()));
-                    return mongo.insert(scope, withOutbox(teacher, Outbox.with(List.of(), event)));
+                    return mongo.insert(scope, teacher.withOutbox(Outbox.with(List.of(), event)));
                 }))
                 .onErrorMap(
                         DuplicateKeyException.class,
@@ -282,34 +281,6 @@ public class TeacherRegistry {
             escaped.append(c);
         }
         return escaped.toString();
-    }
-
-    private static Teacher withOutbox(Teacher t, List<PendingEvent> outbox) {
-        return new Teacher(
-                t.id(),
-                t.regionId(),
-                t.municipalityId(),
-                t.organizationId(),
-                t.teacherId(),
-                t.externalId(),
-                t.lastName(),
-                t.firstName(),
-                t.middleName(),
-                t.searchName(),
-                t.position(),
-                t.subjects(),
-                t.birthDate(),
-                t.pedagogicalStartDate(),
-                t.category(),
-                t.categoryDate(),
-                t.targetGroups(),
-                t.methodicalAsset(),
-                t.expertKinds(),
-                t.registryExpert(),
-                t.status(),
-                t.departedOn(),
-                t.registeredAt(),
-                outbox);
     }
 
     private static String blankToNull(String value) {
