@@ -51,6 +51,32 @@ class PlatformThroughGatewayTest {
     }
 
     @Test
+    @Order(0)
+    void upLoadedTheDemoPopulationThroughTheApi() {
+        JsonNode regions = api.get(admin, "/api/regions").body();
+        List<String> codes = new ArrayList<>();
+        regions.forEach(r -> codes.add(r.path("code").asText()));
+        assertThat(codes).contains("66", "59", "61", "50");
+        for (JsonNode region : regions) {
+            if (!List.of("66", "59", "61", "50").contains(region.path("code").asText())) {
+                continue;
+            }
+            JsonNode municipalities = api.get(
+                            admin,
+                            "/api/municipalities?regionId=" + region.path("id").asText())
+                    .body();
+            assertThat(municipalities.size()).as("municipalities of %s", region).isGreaterThanOrEqualTo(3);
+            JsonNode first = municipalities.get(0);
+            assertThat(first.path("programPreset").asText()).isNotBlank();
+            JsonNode teachers = api.get(
+                            admin,
+                            "/api/teachers?municipalityId=" + first.path("id").asText())
+                    .body();
+            assertThat(teachers.toString()).as("teachers of %s", first).contains("\"birthDate\"");
+        }
+    }
+
+    @Test
     @Order(1)
     void everyAreaRefusesAnonymousMalformedAndForgedCallers() {
         String forged = admin.substring(0, admin.length() - 4) + (admin.endsWith("AAAA") ? "BBBB" : "AAAA");

@@ -93,6 +93,7 @@ final class RunningPlatform {
         Map<String, String> env = new HashMap<>();
         env.put("MSP_PLATFORM_DIR", state.toString());
         env.put("MSP_SKIP_BUILD", "1"); // the reactor built every jar before this module's tests
+        env.put("MSP_DEMO_SCALE", "SMALL"); // 'up' loads the demo on first start; small keeps the suite quick
         for (int i = 0; i < SERVICES.length; i++) {
             env.put("MSP_" + SERVICES[i].toUpperCase() + "_PORT", String.valueOf(GATEWAY_PORT + i));
         }
