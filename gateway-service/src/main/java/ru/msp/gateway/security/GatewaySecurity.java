@@ -23,9 +23,24 @@ import ru.msp.support.tenancy.PlatformSecurityAutoConfiguration;
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
-    /** The dashboard and its static files. */
+    /**
+     * The dashboard, its static files and chart library, and its sign-in endpoints (the page has no token yet when it
+     * asks how to sign in).
+     */
     static final String[] DASHBOARD = {
-        "/", "/index.html", "/favicon.ico", "/assets/**", "/*.js", "/*.css", "/*.map", "/*.svg", "/*.png", "/*.ico"
+        "/",
+        "/index.html",
+        "/favicon.ico",
+        "/assets/**",
+        "/*.js",
+        "/*.css",
+        "/*.map",
+        "/*.svg",
+        "/*.png",
+        "/*.ico",
+        "/webjars/echarts/**",
+        "/dashboard/config",
+        "/dashboard/local-token"
     };
 
     /** The Swagger UI (WebFlux serves it under /webjars) and the API descriptions it reads. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,18 +35,9 @@ class PlatformThroughGatewayTest {
 
     @BeforeAll
     void start() {
-        platform = new RunningPlatform();
-        platform.clean();
-        platform.up();
+        platform = RunningPlatform.shared();
         api = new Api(platform.gateway());
         admin = platform.token("--role", "ADMIN");
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) {
-            platform.down();
-        }
     }
 
     @Test

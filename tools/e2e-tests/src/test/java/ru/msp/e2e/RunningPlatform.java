@@ -21,8 +21,25 @@ final class RunningPlatform {
     static final int GATEWAY_PORT = Integer.getInteger("e2e.port-base", 18080);
     private static final String[] SERVICES = {"gateway", "teacher", "diagnostics", "route", "events", "indicators"};
 
+    private static RunningPlatform shared;
+
     private final Path root;
     private final Path state;
+
+    /**
+     * The one platform of this test JVM: started from an empty state on first use (with the demo data 'up' loads),
+     * stopped when the JVM ends. Every e2e class uses it, so the suite pays for one start.
+     */
+    static synchronized RunningPlatform shared() {
+        if (shared == null) {
+            RunningPlatform platform = new RunningPlatform();
+            platform.clean();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "platform-down"));
+            platform.up();
+            shared = platform;
+        }
+        return shared;
+    }
 
     RunningPlatform() {
         root = repositoryRoot();
