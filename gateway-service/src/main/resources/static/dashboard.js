@@ -364,28 +364,32 @@ function municipalityPicker(claims) {
 async function regionView(claims, regionId) {
   const period = currentPeriod();
   view.innerHTML = html`<h1 id="region-title">Мониторинг региона</h1>
-    <div class="toolbar"><span class="muted">Учебный год ${period}</span><span class="spacer"></span>
+    <div class="toolbar"><span class="muted">Учебный год ${period} · <span id="updated"></span></span><span class="spacer"></span>
       <button class="secondary" data-export="csv">Выгрузить CSV</button><button class="secondary" data-export="xlsx">Выгрузить XLSX</button></div>
     <div class="legend">${Object.entries(STATUS).slice(0, 4).map(([code, name]) => raw(`<span class="badge status-${code}">${name}</span>`))}</div>
     <div id="matrix"></div><h2>Оповещения</h2><div id="alerts"></div>`;
   bindExports(view, "region:" + regionId, period);
-  section(document.getElementById("matrix"), async (element) => {
+  const sort = { key: "name", dir: 1 };
+  const load = async (element) => {
     const dashboard = await api(`/api/indicators/dashboard?regionId=${encodeURIComponent(regionId)}&period=${encodeURIComponent(period)}`);
     if (dashboard.regionName) document.getElementById("region-title").textContent = "Мониторинг региона: " + dashboard.regionName;
-    renderMatrix(element, dashboard);
-  }, "Загрузка показателей муниципалитетов…");
+    renderMatrix(element, dashboard, sort);
+    document.getElementById("updated").textContent = "обновлено " + DATE_TIME.format(new Date());
+  };
+  section(document.getElementById("matrix"), load, "Загрузка показателей муниципалитетов…");
+  // Operators keep this page open: values change as events arrive, so it refreshes quietly (no loading flash).
+  liveRefresh(() => load(document.getElementById("matrix")));
   section(document.getElementById("alerts"), (element) => renderAlerts(element, "region:" + regionId));
 }
 
 /** The matrix: one row per municipality, one column per indicator any programme of the region uses. */
-function renderMatrix(element, dashboard) {
+function renderMatrix(element, dashboard, state) {
   const rows = items(dashboard.municipalities || dashboard.rows || dashboard);
   if (!rows.length) {
     element.innerHTML = empty("В регионе нет муниципалитетов с программами.");
     return;
   }
   const columns = dashboard.indicators || [];
-  const state = { key: "name", dir: 1 };
   const cellOf = (row, code) => (row.values || []).find ? (row.values || []).find((v) => (v.code || v.indicatorCode) === code) : (row.values || {})[code];
   const draw = () => {
     const sorted = rows.slice().sort((a, b) => {
@@ -410,6 +414,16 @@ function renderMatrix(element, dashboard) {
     }));
   };
   draw();
+}
+
+/** Re-runs {@code reload} every 20 s while the page stays on the same view; errors keep the last good content. */
+function liveRefresh(reload) {
+  const hash = location.hash;
+  const timer = setInterval(() => {
+    if (location.hash !== hash || !session.token) return clearInterval(timer);
+    if (document.hidden) return;
+    reload().catch(() => {});
+  }, 20000);
 }
 
 async function renderAlerts(element, scope) {
@@ -536,23 +550,30 @@ async function renderSnapshots(element, municipalityId, period) {
 
 /** Exports are downloads that need the token: fetched, then handed to the browser as a file. */
 function bindExports(root, scope, period) {
-  root.querySelectorAll("[data-export]").forEach((button) => button.addEventListener("click", async () => {
+  root.querySelectorAll("[data-export]").forEach((button) => button.addEventListener("click", () => {
     const format = button.dataset.export;
-    button.disabled = true;
-    try {
-      const response = await fetch(`/api/indicators/export?scope=${encodeURIComponent(scope)}&period=${encodeURIComponent(period)}&format=${format}`, { headers: { Authorization: "Bearer " + session.token } });
-      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = `indicators-${scope.replace(":", "-")}-${period.replace("/", "-")}.${format}`;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (error) {
-      alert("Не удалось выгрузить: " + error.message);
-    } finally {
-      button.disabled = false;
-    }
+    download(`/api/indicators/export?scope=${encodeURIComponent(scope)}&period=${encodeURIComponent(period)}&format=${format}`,
+      `indicators-${scope.replace(":", "-")}-${period.replace("/", "-")}.${format}`, button);
   }));
+}
+
+async function download(path, fileName, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch(path, { headers: { Authorization: "Bearer " + session.token } });
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  } catch (error) {
+    alert("Не удалось скачать: " + error.message);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 // ------------------------------------------------------------------ teachers
@@ -633,7 +654,9 @@ async function teacherView(claims, teacherId) {
 async function activitiesView(claims) {
   const municipalityId = claims.municipality || sessionStorage.getItem("msp.municipality") || "";
   view.innerHTML = html`<h1>Мероприятия</h1><div class="toolbar">
-      ${municipalityId ? raw(`<a class="secondary" href="/api/activities/calendar.ics?municipalityId=${encodeURIComponent(municipalityId)}" id="ics">Календарь (iCalendar)</a>`) : ""}</div><div id="activities"></div>`;
+      ${municipalityId ? raw(`<button class="secondary" id="ics">Скачать календарь (iCalendar)</button>`) : ""}</div><div id="activities"></div>`;
+  const ics = document.getElementById("ics");
+  if (ics) ics.addEventListener("click", () => download(`/api/activities/calendar.ics?municipalityId=${encodeURIComponent(municipalityId)}`, "calendar.ics", ics));
   section(document.getElementById("activities"), async (element) => {
     const query = municipalityId ? "?municipalityId=" + encodeURIComponent(municipalityId) : "";
     const list = items(await api("/api/activities" + query)).sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)));

@@ -35,6 +35,22 @@ final class Api {
                         .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Answer post(String token, String path, String contentType, String body) {
+        return send(
+                token,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Answer patch(String token, String path, String json) {
+        return send(
+                token,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private Answer send(String token, HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(40));
         if (token != null) {
