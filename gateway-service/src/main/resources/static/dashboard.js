@@ -54,6 +54,53 @@ const TARGET_GROUP = {
   DISABILITIES: "работа с детьми с ОВЗ", GIFTED: "работа с одарёнными детьми",
 };
 
+/** Column labels for the matrix; the full Russian names (from the catalogue) are in each header's tooltip. */
+const SHORT = {
+  DIAGNOSED_SHARE: "Прошли диагностику", DIAGNOSED_FEDERAL_REGIONAL_SHARE: "Диагностика фед./рег.",
+  MUNICIPAL_MONITORING_SHARE: "Муниц. мониторинг", DIAGNOSED_LEVEL_HIGH_SHARE: "Высокий уровень",
+  DIAGNOSED_LEVEL_ADVANCED_SHARE: "Повышенный уровень", DIAGNOSED_LEVEL_BASIC_SHARE: "Базовый уровень",
+  DIAGNOSED_LEVEL_BELOW_BASIC_SHARE: "Ниже базового", ROUTES_SHARE: "Есть ИОМ", ROUTES_COMPLETED_SHARE: "ИОМ выполнены",
+  FEDERAL_REGISTRY_COURSES_SHARE: "Курсы ФР ДПП", FEDERAL_REGISTRY_DEFICIT_COURSES_SHARE: "ФР ДПП по дефицитам",
+  COURSES_COMPLETED_SHARE: "Освоили ДПП", REMOTE_COURSES_SHARE: "ДПП дистанционно", PEDAGOGICAL_RETRAINING_SHARE: "Переподготовка",
+  MANAGEMENT_TEAMS_TRAINED_SHARE: "Упр. команды обучены", SCHOOL_LEADERS_QUALITY_MANAGEMENT_TRAINED_SHARE: "Руководители: качество",
+  YOUNG_TEACHERS_SUPPORTED_SHARE: "Поддержка молодых", TEACHERS_UNDER_35_SHARE: "Учителя до 35 лет",
+  YOUNG_TEACHERS_FIRST_CATEGORY_SHARE: "Молодые: 1-я категория", ORGANIZATIONS_WITH_MENTORING_MODEL_SHARE: "ОО с наставничеством",
+  SCHOOLS_WITH_MENTORING_MODEL_SHARE: "Школы с наставничеством", SCHOOLS_IN_MENTORING_SYSTEM_SHARE: "Школы в менторстве",
+  COMMUNITY_MEMBERS_SHARE: "В сообществах и МО", NETWORK_COMMUNITY_PRESENTERS_SHARE: "Сетевые сообщества",
+  EXPERTS_SHARE: "Эксперты", METHODICAL_ASSET_SHARE: "Методический актив", REGISTRY_EXPERTS_COUNT: "Эксперты реестра",
+  INFORMED_SHARE: "Информированы", MUNICIPAL_EVENTS_PARTICIPATION_SHARE: "Участие в мероприятиях",
+  MUNICIPAL_PROJECTS_SHARE: "Муниц. проекты", COMPETITION_PARTICIPATION_SHARE: "Конкурсы",
+  RECOMMENDATIONS_RECEIVED_SHARE: "Получили рекомендации", MUNICIPAL_MONITORING_RECOMMENDED_SHARE: "Рекомендации по мониторингу",
+  SCHOOL_LEADERS_RECOMMENDED_SHARE: "Рекомендации руководителям", PRACTICES_PRESENTED_ORGANIZATIONS_SHARE: "ОО представили опыт",
+  METHODICAL_SUPPORT_PLANS_PRESENT: "Планы сопровождения", TARGET_GROUP_COVERAGE_YOUNG_TEACHER_SHARE: "Охват: молодые",
+  TARGET_GROUP_COVERAGE_MENTOR_SHARE: "Охват: наставники", TARGET_GROUP_COVERAGE_LOW_RESULTS_SCHOOL_SHARE: "Охват: ШНОР",
+  TARGET_GROUP_COVERAGE_DISABILITIES_SHARE: "Охват: ОВЗ", TARGET_GROUP_COVERAGE_GIFTED_SHARE: "Охват: одарённые",
+};
+
+const ALERT_KIND = {
+  BELOW_TARGET: "ниже цели", TARGET_GROUP_NOT_DIAGNOSED: "целевая группа не прошла диагностику",
+  ROUTES_STALLED: "просроченные маршруты", NO_MENTORING_PAIRS: "нет наставнических пар",
+};
+
+const PRESET_SHORT = {
+  NIZHNY_TAGIL_2024_2027: "программа Нижнего Тагила 2024–2027", BEREZNIKI_2021_2024: "программа Березников 2021–2024",
+  OKTYABRSKY_2021_2024: "программа Октябрьского района 2021–2024", KOROLEV: "положение г. о. Королёв",
+};
+
+/** Preset id → its programme's Russian name, loaded once. */
+let presetNames = null;
+async function presetName(id) {
+  if (!presetNames) {
+    presetNames = {};
+    try {
+      items(await api("/api/programs/presets")).forEach((p) => (presetNames[p.id] = p.nameRu));
+    } catch (e) {
+      // names are a nicety: the id is shown instead
+    }
+  }
+  return id ? presetNames[id] || id : "программа не выбрана";
+}
+
 function num(value) {
   return value === null || value === undefined || value === "" ? "—" : NUMBER.format(Number(value));
 }
@@ -373,6 +420,7 @@ async function regionView(claims, regionId) {
   const load = async (element) => {
     const dashboard = await api(`/api/indicators/dashboard?regionId=${encodeURIComponent(regionId)}&period=${encodeURIComponent(period)}`);
     if (dashboard.regionName) document.getElementById("region-title").textContent = "Мониторинг региона: " + dashboard.regionName;
+    await presetName("");
     renderMatrix(element, dashboard, sort);
     document.getElementById("updated").textContent = "обновлено " + DATE_TIME.format(new Date());
   };
@@ -389,8 +437,14 @@ function renderMatrix(element, dashboard, state) {
     element.innerHTML = empty("В регионе нет муниципалитетов с программами.");
     return;
   }
-  const columns = dashboard.indicators || [];
-  const cellOf = (row, code) => (row.values || []).find ? (row.values || []).find((v) => (v.code || v.indicatorCode) === code) : (row.values || {})[code];
+  // columns: every indicator any municipality's programme uses, in the order the programmes list them
+  const columns = [];
+  rows.forEach((row) => (row.values || []).forEach((v) => {
+    if (v.inProgramme !== false && !columns.some((c) => c.code === v.indicatorCode)) {
+      columns.push({ code: v.indicatorCode, name: v.nameRu, unit: v.unit });
+    }
+  }));
+  const cellOf = (row, code) => (row.values || []).find((v) => v.indicatorCode === code && v.inProgramme !== false);
   const draw = () => {
     const sorted = rows.slice().sort((a, b) => {
       if (state.key === "name") return state.dir * String(a.name || a.municipalityName).localeCompare(String(b.name || b.municipalityName), "ru");
@@ -399,8 +453,8 @@ function renderMatrix(element, dashboard, state) {
     });
     element.innerHTML = html`<div class="table-wrap"><table class="matrix" id="matrix-table">
       <thead><tr><th class="sortable ${state.key === "name" ? (state.dir > 0 ? "sorted-asc" : "sorted-desc") : ""}" data-sort="name">Муниципалитет</th>
-        ${columns.map((c) => raw(`<th class="indicator sortable num ${state.key === c.code ? (state.dir > 0 ? "sorted-asc" : "sorted-desc") : ""}" data-sort="${escapeHtml(c.code)}" title="${escapeHtml(c.nameRu || c.name || c.code)}">${escapeHtml(c.shortName || c.nameRu || c.name || c.code)}</th>`))}</tr></thead>
-      <tbody>${sorted.map((row) => raw(`<tr data-municipality="${escapeHtml(row.municipalityId || row.id)}"><th><a href="#/municipality/${encodeURIComponent(row.municipalityId || row.id)}">${escapeHtml(row.name || row.municipalityName)}</a><br><small class="muted">${escapeHtml(row.programName || row.programPreset || "")}</small></th>
+        ${columns.map((c) => raw(`<th class="indicator sortable num ${state.key === c.code ? (state.dir > 0 ? "sorted-asc" : "sorted-desc") : ""}" data-sort="${escapeHtml(c.code)}" title="${escapeHtml(c.name || c.code)}">${escapeHtml(SHORT[c.code] || c.name || c.code)}</th>`))}</tr></thead>
+      <tbody>${sorted.map((row) => raw(`<tr data-municipality="${escapeHtml(row.municipalityId || row.id)}"><th><a href="#/municipality/${encodeURIComponent(row.municipalityId || row.id)}">${escapeHtml(row.name || row.municipalityName)}</a><br><small class="muted" title="${escapeHtml(presetNames && presetNames[row.presetId] || "")}">${escapeHtml(row.presetId ? PRESET_SHORT[row.presetId] || row.presetId : "без программы")}</small></th>
         ${columns.map((c) => {
           const v = cellOf(row, c.code);
           if (!v) return `<td class="num"><span class="cell status-NO_DATA" title="не входит в программу">—</span></td>`;
@@ -426,10 +480,28 @@ function liveRefresh(reload) {
   }, 20000);
 }
 
+/** What an alert is about, in Russian: an indicator, a target group or an organisation. */
+function alertSubject(alert) {
+  const subject = alert.subjectId || "";
+  const code = subject.includes("~") ? subject.split("~").pop() : subject;
+  return SHORT[code] || TARGET_GROUP[code] || (organizationNames[code] || "") || code;
+}
+
+/** Organisation id → short name, filled by the views that list organisations. */
+const organizationNames = {};
+async function loadOrganizationNames(municipalityId) {
+  try {
+    items(await api("/api/organizations?municipalityId=" + encodeURIComponent(municipalityId)))
+      .forEach((o) => (organizationNames[o.id] = o.shortName || o.name));
+  } catch (e) {
+    // ids are shown instead
+  }
+}
+
 async function renderAlerts(element, scope) {
   const alerts = items(await api("/api/indicators/alerts?scope=" + encodeURIComponent(scope)));
   element.innerHTML = alerts.length
-    ? html`<div class="card"><ul class="alerts" id="alerts-list">${alerts.slice(0, 50).map((a) => raw(`<li><span class="badge status-NOT_MET">${escapeHtml(a.kindName || a.kind)}</span> ${escapeHtml(a.message || a.text || "")} <small class="muted">${escapeHtml(date(a.raisedAt || a.at))}</small></li>`))}</ul></div>`
+    ? html`<div class="card"><ul class="alerts" id="alerts-list">${alerts.filter((a) => a.open !== false).slice(0, 50).map((a) => raw(`<li><span class="badge status-NOT_MET">${escapeHtml(ALERT_KIND[a.kind] || a.kind)}</span> ${escapeHtml(alertSubject(a))} <small class="muted">${escapeHtml(date(a.raisedAt))}</small></li>`))}</ul></div>`
     : empty("Оповещений нет.");
 }
 
@@ -448,31 +520,36 @@ async function municipalityView(claims, municipalityId) {
     <h2>Оповещения</h2><div id="alerts"></div>
     <h2>Мониторинговые срезы</h2><div id="snapshots"></div>`;
   bindExports(view, "municipality:" + municipalityId, period);
-  api("/api/programs/" + encodeURIComponent(municipalityId)).then((programme) => {
-    document.getElementById("municipality-title").textContent = programme.municipalityName || "Муниципалитет";
-    document.getElementById("programme").textContent = "Программа: " + (programme.presetName || programme.name || programme.presetId || "собственная");
-  }).catch(() => {});
+  api("/api/programs/" + encodeURIComponent(municipalityId)).then(async (programme) => {
+    document.getElementById("programme").textContent = "Программа: " + (programme.presetId ? await presetName(programme.presetId) : "собственная (без пресета)")
+      + (programme.from ? ` (${programme.from}–${programme.to || "…"})` : "");
+  }).catch(() => {
+    document.getElementById("programme").textContent = "Программа не найдена";
+  });
+  const names = loadOrganizationNames(municipalityId);
   api("/api/municipalities/" + encodeURIComponent(municipalityId)).then((m) => {
     document.getElementById("municipality-title").textContent = m.name;
     sessionStorage.setItem("msp.municipality", municipalityId);
   }).catch(() => {});
   section(document.getElementById("values"), async (element) => {
     const body = await api(`/api/indicators?scope=municipality:${encodeURIComponent(municipalityId)}&period=${encodeURIComponent(period)}`);
-    const values = items(body);
+    const all = items(body);
+    const values = all.filter((v) => v.inProgramme);
     if (!values.length) {
       element.innerHTML = empty("Значений пока нет: данные ещё не поступали.");
       return;
     }
     element.innerHTML = html`<div class="table-wrap"><table id="values-table"><thead><tr><th>Показатель</th><th class="num">Значение</th><th class="num">Цель</th><th>Статус</th><th class="num">Числитель / знаменатель</th></tr></thead>
-      <tbody>${values.map((v) => raw(`<tr data-indicator="${escapeHtml(v.code || v.indicatorCode)}"><td><a href="" data-drill="${escapeHtml(v.code || v.indicatorCode)}">${escapeHtml(v.nameRu || v.name || v.code || v.indicatorCode)}</a></td>
-        <td class="num">${escapeHtml(valueText(v.value, v.unit))}</td><td class="num">${escapeHtml(v.target == null ? "—" : (v.direction === "AT_MOST" ? "≤ " : "≥ ") + valueText(v.target, v.unit))}</td>
+      <tbody>${values.map((v) => raw(`<tr data-indicator="${escapeHtml(v.code || v.indicatorCode)}"><td><a href="" data-drill="${escapeHtml(v.indicatorCode)}" title="${escapeHtml(v.nameRu)}">${escapeHtml(SHORT[v.indicatorCode] || v.nameRu)}</a></td>
+        <td class="num">${escapeHtml(valueText(v.value, v.unit))}</td><td class="num">${escapeHtml(v.target == null ? "—" : (String(v.direction).startsWith("LOWER") || v.direction === "AT_MOST" ? "≤ " : "≥ ") + valueText(v.target, v.unit))}</td>
         <td><span class="badge status-${escapeHtml(v.status || "NO_TARGET")}">${escapeHtml(STATUS[v.status] || v.status || "—")}</span></td>
         <td class="num">${escapeHtml(v.unit === "COUNT" || v.unit === "YES_NO" ? "" : num(v.numerator) + " / " + num(v.denominator))}</td></tr>`))}</tbody></table></div>`;
     element.querySelectorAll("[data-drill]").forEach((a) => a.addEventListener("click", (event) => {
       event.preventDefault();
-      const v = values.find((x) => (x.code || x.indicatorCode) === a.dataset.drill);
+      const v = values.find((x) => x.indicatorCode === a.dataset.drill);
       showIndicator(municipalityId, v, period);
     }));
+    await names;
     showIndicator(municipalityId, values[0], period);
   });
   section(document.getElementById("alerts"), (element) => renderAlerts(element, "municipality:" + municipalityId));
@@ -480,13 +557,13 @@ async function municipalityView(claims, municipalityId) {
 }
 
 function showIndicator(municipalityId, indicator, period) {
-  const code = indicator.code || indicator.indicatorCode;
-  const name = indicator.nameRu || indicator.name || code;
+  const code = indicator.indicatorCode;
+  const name = SHORT[code] || indicator.nameRu || code;
   document.getElementById("chart-title").textContent = "Динамика: " + name;
   document.getElementById("drill-title").textContent = "Детализация: " + name;
   const scope = "municipality:" + municipalityId;
   section(document.getElementById("chart"), async (element) => {
-    const series = items(await api(`/api/indicators/series?scope=${encodeURIComponent(scope)}&indicator=${encodeURIComponent(code)}&period=${encodeURIComponent(period)}`));
+    const series = items((await api(`/api/indicators/series?scope=${encodeURIComponent(scope)}&indicator=${encodeURIComponent(code)}&period=${encodeURIComponent(period)}`)).points);
     element.innerHTML = "";
     if (!series.length) {
       element.innerHTML = empty("Изменений за период ещё не было.");
@@ -501,7 +578,7 @@ function showIndicator(municipalityId, indicator, period) {
     chart.setOption({
       tooltip: { trigger: "axis", valueFormatter: (v) => valueText(v, indicator.unit) },
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
-      xAxis: { type: "category", data: series.map((p) => date(p.date || p.at || p.day)) },
+      xAxis: { type: "category", data: series.map((p) => date(p.date)) },
       yAxis: { type: "value", axisLabel: { formatter: (v) => NUMBER.format(v) } },
       series: [
         { name, type: "line", data: series.map((p) => Number(p.value)), smooth: true, areaStyle: { opacity: 0.08 },
@@ -512,10 +589,12 @@ function showIndicator(municipalityId, indicator, period) {
   });
   section(document.getElementById("drill"), async (element) => {
     const drill = await api(`/api/indicators/drilldown?scope=${encodeURIComponent(scope)}&indicator=${encodeURIComponent(code)}&period=${encodeURIComponent(period)}`);
-    const organizations = items(drill.organizations || []);
+    const organizations = items(drill.organizations || []).sort((a, b) => String(organizationNames[a.id] || a.id).localeCompare(String(organizationNames[b.id] || b.id), "ru", { numeric: true }));
     const groups = items(drill.targetGroups || []);
-    element.innerHTML = html`<div class="card"><h3>По организациям</h3>${organizations.length ? raw(table(["Организация", "Значение", "Числитель / знаменатель"], organizations.map((o) => [escapeHtml(o.name || o.organizationName || o.scopeId), escapeHtml(valueText(o.value, indicator.unit)), escapeHtml(num(o.numerator) + " / " + num(o.denominator))]), "drill-organizations")) : raw(empty("Нет данных по организациям."))}
-      <h3>По целевым группам</h3>${groups.length ? raw(table(["Целевая группа", "Значение", "Числитель / знаменатель"], groups.map((g) => [escapeHtml(TARGET_GROUP[g.targetGroup || g.group] || g.targetGroup || g.group), escapeHtml(valueText(g.value, indicator.unit)), escapeHtml(num(g.numerator) + " / " + num(g.denominator))]))) : raw(empty("Нет данных по целевым группам."))}</div>`;
+    const part = (p, label) => [escapeHtml(label), escapeHtml(valueText(p.value.value, p.value.unit)),
+      escapeHtml(p.value.unit === "SHARE" ? num(p.value.numerator) + " / " + num(p.value.denominator) : "")];
+    element.innerHTML = html`<div class="card"><h3>По организациям</h3>${organizations.length ? raw(table(["Организация", "Значение", "Числитель / знаменатель"], organizations.map((o) => part(o, organizationNames[o.id] || o.id)), "drill-organizations")) : raw(empty("Нет данных по организациям."))}
+      <h3>По целевым группам</h3>${groups.length ? raw(table(["Целевая группа", "Значение", "Числитель / знаменатель"], groups.map((g) => part(g, TARGET_GROUP[g.id] || g.id)), "drill-groups")) : raw(empty("Нет данных по целевым группам."))}</div>`;
   });
 }
 
@@ -528,8 +607,8 @@ async function renderSnapshots(element, municipalityId, period) {
   const scope = "municipality:" + municipalityId;
   const snapshots = items(await api("/api/indicators/snapshots?scope=" + encodeURIComponent(scope)));
   element.innerHTML = html`<div class="card"><div class="toolbar"><button class="secondary" id="freeze">Зафиксировать срез за ${period}</button>
-      ${snapshots.length >= 2 ? raw(`<span>Сравнить:</span><select id="snap-a">${snapshots.map((s) => `<option value="${escapeHtml(s.id)}">${escapeHtml(s.label || s.period)} · ${escapeHtml(date(s.frozenAt || s.createdAt))}</option>`).join("")}</select>
-        <select id="snap-b">${snapshots.map((s, i) => `<option value="${escapeHtml(s.id)}" ${i === 1 ? "selected" : ""}>${escapeHtml(s.label || s.period)} · ${escapeHtml(date(s.frozenAt || s.createdAt))}</option>`).join("")}</select>
+      ${snapshots.length >= 2 ? raw(`<span>Сравнить:</span><select id="snap-a">${snapshots.map((s) => `<option value="${escapeHtml(s.id)}">${escapeHtml(s.period)} · ${escapeHtml(date(s.frozenAt))}</option>`).join("")}</select>
+        <select id="snap-b">${snapshots.map((s, i) => `<option value="${escapeHtml(s.id)}" ${i === 1 ? "selected" : ""}>${escapeHtml(s.period)} · ${escapeHtml(date(s.frozenAt))}</option>`).join("")}</select>
         <button class="secondary" id="compare">Сравнить</button>`) : ""}</div>
       ${snapshots.length ? "" : raw(empty("Срезов ещё нет."))}<div id="comparison"></div></div>`;
   element.querySelector("#freeze").addEventListener("click", async () => {
@@ -543,8 +622,12 @@ async function renderSnapshots(element, municipalityId, period) {
   const compare = element.querySelector("#compare");
   if (compare) compare.addEventListener("click", () => section(element.querySelector("#comparison"), async (out) => {
     const result = await api(`/api/indicators/snapshots/compare?a=${encodeURIComponent(element.querySelector("#snap-a").value)}&b=${encodeURIComponent(element.querySelector("#snap-b").value)}`);
-    const rows = items(result.indicators || result.rows || result);
-    out.innerHTML = table(["Показатель", "Срез A", "Срез Б", "Изменение"], rows.map((r) => [escapeHtml(r.nameRu || r.name || r.code), escapeHtml(valueText(r.a ?? r.valueA, r.unit)), escapeHtml(valueText(r.b ?? r.valueB, r.unit)), escapeHtml(num(r.change ?? r.delta))]), "comparison-table");
+    const units = {};
+    (result.a.values || []).forEach((v) => (units[v.indicatorCode] = v.unit));
+    const rows = items(result.rows).filter((r) => r.a != null || r.b != null);
+    out.innerHTML = table(["Показатель", "Срез A", "Срез Б", "Изменение"], rows.map((r) => [escapeHtml(SHORT[r.indicatorCode] || r.indicatorCode),
+      escapeHtml(valueText(r.a, units[r.indicatorCode])), escapeHtml(valueText(r.b, units[r.indicatorCode])),
+      escapeHtml(r.change == null ? "—" : (Number(r.change) > 0 ? "+" : "") + num(r.change))]), "comparison-table");
   }));
 }
 
