@@ -77,6 +77,29 @@ const SHORT = {
   TARGET_GROUP_COVERAGE_DISABILITIES_SHARE: "Охват: ОВЗ", TARGET_GROUP_COVERAGE_GIFTED_SHARE: "Охват: одарённые",
 };
 
+const RULE = {
+  PRONOUNCED_DEFICIT_FEDERAL_REGISTRY_COURSE: "выраженный дефицит — курс из федерального реестра ДПП",
+  PRONOUNCED_DEFICIT_COURSE: "выраженный дефицит — курс повышения квалификации",
+  PRONOUNCED_DEFICIT_PRACTICAL_ACTIVITY: "выраженный дефицит — практическое мероприятие",
+  PARTIAL_DEFICIT_TARGETED_ACTIVITY: "частичный дефицит — адресное мероприятие",
+  NO_OFFER_SELF_STUDY: "подходящих мероприятий нет — самообразование (потребность передана оператору)",
+  YOUNG_SPECIALIST_MENTOR: "молодой специалист — наставник",
+};
+
+/** Competency code → Russian name, from the framework (loaded once). */
+let competencyNames = null;
+async function loadCompetencyNames() {
+  if (competencyNames) return competencyNames;
+  competencyNames = {};
+  try {
+    const framework = await api("/api/competencies");
+    (framework.areas || []).forEach((a) => (a.competencies || []).forEach((c) => (competencyNames[c.code] = c.nameRu)));
+  } catch (e) {
+    // codes are shown instead
+  }
+  return competencyNames;
+}
+
 const ALERT_KIND = {
   BELOW_TARGET: "ниже цели", TARGET_GROUP_NOT_DIAGNOSED: "целевая группа не прошла диагностику",
   ROUTES_STALLED: "просроченные маршруты", NO_MENTORING_PAIRS: "нет наставнических пар",
@@ -698,18 +721,22 @@ async function teacherView(claims, teacherId) {
       <dt>Категория</dt><dd>${{ NONE: "без категории", FIRST: "первая", HIGHEST: "высшая" }[t.category] || t.category || "—"}</dd>
       <dt>Целевые группы</dt><dd>${(t.targetGroups || []).map((g) => TARGET_GROUP[g] || g).join(", ") || "—"}</dd></dl></div>`;
   });
+  const names = await loadCompetencyNames();
+  const competency = (code) => names[code] || code;
   section(document.getElementById("profile"), async (element) => {
     const profile = await api(`/api/diagnostics/teachers/${encodeURIComponent(teacherId)}/profile`);
-    const competencies = items(profile.competencies || profile.latest || []);
-    if (!competencies.length) {
+    const latest = items(profile.latest);
+    if (!latest.length) {
       element.innerHTML = empty("Диагностика ещё не проводилась.");
       return;
     }
-    element.innerHTML = table(["Компетенция", "Уровень", "Дефицит", "Изменение"], competencies.map((c) => [
-      escapeHtml(c.nameRu || c.name || c.competencyCode || c.code), escapeHtml(LEVELS[c.level] || c.level),
-      escapeHtml(c.deficit || c.severity ? SEVERITY[c.deficit || c.severity] || c.deficit || c.severity : "—"),
-      escapeHtml(c.change == null ? "—" : (Number(c.change) > 0 ? "+" : "") + num(c.change)),
-    ]), "profile-table");
+    const changes = {};
+    items(profile.changes).forEach((c) => (changes[c.competencyCode] = c));
+    element.innerHTML = table(["Компетенция", "Результат", "Уровень", "Дефицит", "Изменение"], latest.map((c) => [
+      escapeHtml(competency(c.competencyCode)), escapeHtml(c.percent == null ? "—" : num(c.percent) + " %"),
+      escapeHtml(LEVELS[c.level] || c.level), escapeHtml(c.deficit ? SEVERITY[c.deficit] || c.deficit : "нет"),
+      escapeHtml(changes[c.competencyCode] ? (Number(changes[c.competencyCode].percentChange) > 0 ? "+" : "") + num(changes[c.competencyCode].percentChange) + " п. п." : "—"),
+    ]), "profile-table") + `<p class="muted">Диагностика: ${escapeHtml(date(latest[0].diagnosedOn))}</p>`;
   });
   section(document.getElementById("route"), async (element) => {
     const routesFound = items(await api("/api/routes?teacherId=" + encodeURIComponent(teacherId)));
@@ -717,19 +744,40 @@ async function teacherView(claims, teacherId) {
       element.innerHTML = empty("Маршрута нет: он появится после диагностики с выявленными дефицитами.");
       return;
     }
-    const r = await api("/api/routes/" + encodeURIComponent(routesFound[0].id || routesFound[0].routeId));
-    const steps = items(r.steps || []);
-    element.innerHTML = html`<div class="card" id="route-card"><p><span class="badge status-${r.status === "COMPLETED" ? "MET" : r.status === "CANCELLED" ? "NOT_MET" : "AT_RISK"}" id="route-status">${ROUTE_STATUS[r.status] || r.status}</span>
-      ${r.progress == null ? "" : raw(` выполнено ${escapeHtml(num(r.progress.percent ?? r.progress))} %`)}</p>
-      <ol class="steps" id="route-steps">${steps.map((s) => raw(`<li><strong>${escapeHtml(OFFER_KIND[s.offerKind] || s.offerKind)}</strong>: ${escapeHtml(s.title || s.offerTitle || s.competencyName || s.competencyCode)}
-        ${s.done || s.status === "DONE" ? "✓" : ""}<div class="why">Почему: ${escapeHtml([s.competencyName || s.competencyCode, SEVERITY[s.severity] || s.severity, s.rule, s.frameworkVersion && "рамка " + s.frameworkVersion].filter(Boolean).join(" · "))}${s.dueDate ? " · срок " + escapeHtml(date(s.dueDate)) : ""}</div></li>`))}</ol></div>`;
+    const r = await api("/api/routes/" + encodeURIComponent(routesFound[0].id));
+    const steps = items(r.steps);
+    const titles = {};
+    await Promise.all(steps.filter((st) => st.offerId && ["COURSE", "EVENT", "INTERNSHIP"].includes(st.offerKind)).map((st) =>
+      api("/api/activities/" + encodeURIComponent(st.offerId)).then((a) => (titles[st.offerId] = a.title)).catch(() => {})));
+    const effect = items(r.effect);
+    element.innerHTML = html`<div class="card" id="route-card"><p>Маршрут № ${r.number || 1}:
+      <span class="badge status-${r.status === "COMPLETED" ? "MET" : r.status === "CANCELLED" ? "NOT_MET" : "AT_RISK"}" id="route-status">${ROUTE_STATUS[r.status] || r.status}</span>
+      выполнено ${num(r.progress)} %${r.dueDate ? raw(" · срок " + escapeHtml(date(r.dueDate))) : ""}${r.stalled ? raw(' · <span class="badge status-NOT_MET">просрочен</span>') : ""}</p>
+      <ol class="steps" id="route-steps">${steps.map((st) => raw(`<li><strong>${escapeHtml(OFFER_KIND[st.offerKind] || st.offerKind)}</strong>: ${escapeHtml(titles[st.offerId] || (st.offerKind === "SELF_STUDY" ? "самостоятельное изучение" : st.offerKind === "MENTOR" ? "работа с наставником" : ""))}
+        ${st.status === "DONE" ? "✓ выполнен" + (st.completedOn ? " " + escapeHtml(date(st.completedOn)) : "") : ""}
+        <div class="why">Почему: ${escapeHtml([competency(st.competencyCode), SEVERITY[st.severity], RULE[st.rule] || st.rule, st.frameworkVersion && "рамка компетенций " + st.frameworkVersion].filter(Boolean).join(" · "))}${st.dueDate ? " · срок " + escapeHtml(date(st.dueDate)) : ""}</div></li>`))}</ol>
+      ${effect.length ? raw("<h3>Результат маршрута</h3>" + table(["Компетенция", "При открытии", "Сейчас", "Изменение"], effect.map((e) => [escapeHtml(competency(e.competencyCode)),
+        escapeHtml((LEVELS[e.openingLevel] || "—") + (e.openingPercent == null ? "" : " (" + num(e.openingPercent) + " %)")),
+        escapeHtml((LEVELS[e.latestLevel] || "—") + (e.latestPercent == null ? "" : " (" + num(e.latestPercent) + " %)")),
+        escapeHtml(e.change == null ? "—" : (e.change > 0 ? "+" : "") + num(e.change) + " п. п." + (e.deficitClosed ? ", дефицит устранён" : ""))]), "effect-table")) : ""}</div>`;
   });
   section(document.getElementById("recommendations"), async (element) => {
     const list = items(await api("/api/recommendations?teacherId=" + encodeURIComponent(teacherId)));
     element.innerHTML = list.length
-      ? html`<div class="card"><ul>${list.map((x) => raw(`<li>${escapeHtml(x.text || x.summary || (x.competencyCodes || []).join(", "))} <small class="muted">${escapeHtml(date(x.issuedOn))}</small></li>`))}</ul></div>`
+      ? html`<div class="card"><ul id="recommendations-list">${list.map((x) => raw(`<li>${escapeHtml(recommendationText(x, competency))} <small class="muted">${escapeHtml(date(x.issuedOn))}</small></li>`))}</ul></div>`
       : empty("Рекомендаций пока нет.");
   });
+}
+
+/** A recommendation in Russian, from its structured fields (deficit competencies, share of the staff). */
+function recommendationText(r, competency) {
+  const competencies = (r.competencyCodes || []).map(competency).join(", ");
+  if (r.addressee === "TEACHER") {
+    return competencies
+      ? `Восполнить дефициты: ${competencies} — по шагам индивидуального маршрута.`
+      : "Дефицитов не выявлено: продолжать самообразование, представить опыт в банке практик.";
+  }
+  return `${num(r.share)} % педагогов (${r.subject === "ALL_STAFF" ? "весь коллектив" : r.subject}) с дефицитом: ${competencies} — организовать адресное повышение квалификации.`;
 }
 
 // ------------------------------------------------------------------ activities and practices
