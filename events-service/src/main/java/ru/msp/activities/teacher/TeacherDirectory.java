@@ -1,0 +1,101 @@
+package ru.msp.activities.teacher;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.EventScope;
+import ru.msp.contracts.TargetGroup;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantScope;
+
+/**
+ * The read model of teachers fed from {@code teacher.v1}. Every write is an upsert guarded by the time of the event
+ * that last set the same aspect (place, facts, departure): redelivered and out-of-order events change nothing.
+ */
+@Service
+public class TeacherDirectory {
+
+    /** Fed by facts teacher-service already accepted, and read by this service for its own checks. */
+    static final TenantScope FEED = TenantScope.system("events-service");
+
+    private final ScopedMongo mongo;
+
+    TeacherDirectory(ScopedMongo mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<Void> place(String teacherId, EventScope scope, String organizationId, Instant time) {
+        return place(teacherId, scope.regionId(), scope.municipalityId(), organizationId, time);
+    }
+
+    Mono<Void> place(String teacherId, String regionId, String municipalityId, String organizationId, Instant time) {
+        Update update = new Update()
+                .set("regionId", regionId)
+                .set("municipalityId", municipalityId)
+                .set("organizationId", organizationId)
+                .set("placeTime", time)
+                .setOnInsert("departed", false);
+        return newer(
+                teacherId,
+                "placeTime",
+                time,
+                update,
+                new TenantKey(regionId, municipalityId, organizationId, teacherId));
+    }
+
+    Mono<Void> facts(String teacherId, EventScope scope, String position, Set<TargetGroup> groups, Instant time) {
+        Update update = new Update()
+                .set("position", position)
+                .set("targetGroups", groups == null ? Set.of() : groups)
+                .set("factsTime", time)
+                .setOnInsert("departed", false);
+        return newer(teacherId, "factsTime", time, update, key(teacherId, scope));
+    }
+
+    Mono<Void> departed(String teacherId, EventScope scope, Instant time) {
+        Update update = new Update().set("departed", true).set("departedTime", time);
+        return newer(teacherId, "departedTime", time, update, key(teacherId, scope));
+    }
+
+    private Mono<Void> newer(String teacherId, String timeField, Instant time, Update update, TenantKey owner) {
+        // matches a missing document (upsert) or an older aspect; a newer stored aspect makes the upsert collide on _id
+        Criteria olderOrAbsent = where("_id")
+                .is(teacherId)
+                .orOperator(where(timeField).lt(time), where(timeField).exists(false));
+        return mongo.upsert(FEED, owner, query(olderOrAbsent), update, AudienceMember.class)
+                .onErrorResume(DuplicateKeyException.class, newerKept -> Mono.empty());
+    }
+
+    private static TenantKey key(String teacherId, EventScope scope) {
+        return new TenantKey(scope.regionId(), scope.municipalityId(), scope.organizationId(), teacherId);
+    }
+
+    /** A teacher by id, whatever the caller's scope (callers check their own right to act for the teacher). */
+    public Mono<AudienceMember> byId(String teacherId) {
+        return mongo.findById(FEED, teacherId, AudienceMember.class);
+    }
+
+    public Flux<AudienceMember> byIds(Collection<String> teacherIds) {
+        return mongo.find(FEED, query(where("_id").in(teacherIds)), AudienceMember.class);
+    }
+
+    /** The active teachers of a territory: by organisation if given, else municipality, else region. */
+    public Flux<AudienceMember> within(String regionId, String municipalityId, String organizationId) {
+        Criteria criteria = organizationId != null
+                ? where("organizationId").is(organizationId)
+                : municipalityId != null
+                        ? where("municipalityId").is(municipalityId)
+                        : where("regionId").is(regionId);
+        return mongo.find(FEED, query(criteria.and("departed").is(false)), AudienceMember.class);
+    }
+}
