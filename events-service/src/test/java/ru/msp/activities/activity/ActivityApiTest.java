@@ -57,6 +57,7 @@ class ActivityApiTest {
                 ActivityRulesTest.START.plus(Duration.ofDays(14)),
                 30,
                 new CourseDetails(new BigDecimal("36"), "ГАОУ ДПО СО ИРО", true),
+                null,
                 null);
         try (EventProbe probe = new EventProbe("activities.v1")) {
             String id = http.post()

@@ -29,7 +29,8 @@ class ActivityRulesTest {
                 end,
                 25,
                 c,
-                true);
+                true,
+                null);
     }
 
     static final Instant START = Instant.parse("2026-02-02T06:00:00Z");
@@ -75,7 +76,8 @@ class ActivityRulesTest {
                 START.plusSeconds(60),
                 null,
                 DETAILS,
-                true);
+                true,
+                null);
         assertThat(ActivityRules.check(seminar)).extracting(FieldProblem::field).containsExactly("course");
     }
 }

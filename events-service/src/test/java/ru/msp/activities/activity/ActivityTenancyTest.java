@@ -182,6 +182,7 @@ class ActivityTenancyTest {
                 start.plus(Duration.ofHours(3)),
                 40,
                 null,
-                true);
+                true,
+                null);
     }
 }
