@@ -89,13 +89,15 @@ public class TeacherDirectory {
         return mongo.find(FEED, query(where("_id").in(teacherIds)), AudienceMember.class);
     }
 
-    /** The active teachers of a territory: by organisation if given, else municipality, else region. */
+    /** The active teachers of a territory: a region, narrowed to a municipality and an organisation when given. */
     public Flux<AudienceMember> within(String regionId, String municipalityId, String organizationId) {
-        Criteria criteria = organizationId != null
-                ? where("organizationId").is(organizationId)
-                : municipalityId != null
-                        ? where("municipalityId").is(municipalityId)
-                        : where("regionId").is(regionId);
+        Criteria criteria = where("regionId").is(regionId);
+        if (municipalityId != null) {
+            criteria = criteria.and("municipalityId").is(municipalityId);
+        }
+        if (organizationId != null) {
+            criteria = criteria.and("organizationId").is(organizationId);
+        }
         return mongo.find(FEED, query(criteria.and("departed").is(false)), AudienceMember.class);
     }
 }

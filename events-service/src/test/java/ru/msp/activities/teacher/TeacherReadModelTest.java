@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import ru.msp.activities.TeacherFeed;
 import ru.msp.contracts.DomainEvent;
@@ -24,8 +25,11 @@ import ru.msp.contracts.teacher.TeacherUpdated;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 /** The audience read model fed from {@code teacher.v1} on the real broker. */
+// the same context configuration as every other test class here: one cached context, never paused and restarted
+// (OutboxRelay cannot start again after a stop, see README)
 @WithPlatformInfrastructure
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
 class TeacherReadModelTest {
 
     static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
