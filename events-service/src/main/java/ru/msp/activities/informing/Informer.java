@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -58,6 +59,26 @@ public class Informer {
                             .filter(teacher -> Audience.includes(activity, teacher))
                             .concatMap(teacher -> inform(activity, teacher));
                 })
+                .count();
+    }
+
+    /** Informs one teacher of the published activities still ahead that are meant for them. */
+    public Mono<Long> informTeacher(String teacherId) {
+        Instant now = clock.instant();
+        return directory
+                .byId(teacherId)
+                .filter(AudienceMember::active)
+                .flatMapMany(teacher -> mongo.find(
+                                SELF,
+                                query(where("regionId")
+                                        .is(teacher.regionId())
+                                        .and("status")
+                                        .is(ActivityStatus.PUBLISHED)
+                                        .and("endsAt")
+                                        .gt(now)),
+                                Activity.class)
+                        .filter(activity -> Audience.includes(activity, teacher))
+                        .concatMap(activity -> inform(activity, teacher)))
                 .count();
     }
 

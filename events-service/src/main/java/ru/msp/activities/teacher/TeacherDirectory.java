@@ -12,8 +12,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventScope;
 import ru.msp.contracts.TargetGroup;
+import ru.msp.contracts.teacher.TeacherDeparted;
+import ru.msp.contracts.teacher.TeacherFacts;
+import ru.msp.contracts.teacher.TeacherRegistered;
+import ru.msp.contracts.teacher.TeacherTransferred;
+import ru.msp.contracts.teacher.TeacherUpdated;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantKey;
 import ru.msp.support.tenancy.TenantScope;
@@ -32,6 +38,41 @@ public class TeacherDirectory {
 
     TeacherDirectory(ScopedMongo mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Applies a {@code teacher.v1} event to the read model; the id of the teacher it concerns, or empty for events
+     * about regions, organisations, communities and mentorships. Idempotent, so several consumers may apply it.
+     */
+    public Mono<String> apply(DomainEvent<?> event) {
+        if (event.data() instanceof TeacherRegistered registered) {
+            return both(event, registered.teacherId(), registered.facts());
+        }
+        if (event.data() instanceof TeacherUpdated updated) {
+            return both(event, updated.teacherId(), updated.facts());
+        }
+        if (event.data() instanceof TeacherTransferred moved) {
+            String municipality = moved.toMunicipalityId() != null
+                    ? moved.toMunicipalityId()
+                    : event.scope().municipalityId();
+            return place(
+                            moved.teacherId(),
+                            event.scope().regionId(),
+                            municipality,
+                            moved.toOrganizationId(),
+                            event.time())
+                    .thenReturn(moved.teacherId());
+        }
+        if (event.data() instanceof TeacherDeparted departed) {
+            return departed(departed.teacherId(), event.scope(), event.time()).thenReturn(departed.teacherId());
+        }
+        return Mono.empty();
+    }
+
+    private Mono<String> both(DomainEvent<?> event, String teacherId, TeacherFacts facts) {
+        return place(teacherId, event.scope(), facts.organizationId(), event.time())
+                .then(facts(teacherId, event.scope(), facts.position(), facts.targetGroups(), event.time()))
+                .thenReturn(teacherId);
     }
 
     Mono<Void> place(String teacherId, EventScope scope, String organizationId, Instant time) {

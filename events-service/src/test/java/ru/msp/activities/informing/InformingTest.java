@@ -180,6 +180,49 @@ class InformingTest {
                 .isNotFound();
     }
 
+    @Test
+    void aTeacherWhoArrivesAfterPublicationIsInformedOfWhatIsStillAhead() {
+        Instant ahead = Instant.now().plus(Duration.ofDays(30));
+        ActivityDraft upcoming = new ActivityDraft(
+                region,
+                municipality,
+                "org-imk",
+                "Педагогическая мастерская «Точка роста»",
+                ru.msp.activities.activity.ActivityKind.WORKSHOP,
+                "MUNICIPAL",
+                List.of("DIGITAL"),
+                Set.of(TargetGroup.YOUNG_TEACHER),
+                List.of(),
+                "IN_PERSON",
+                "МБОУ СОШ № 9",
+                null,
+                ahead,
+                ahead.plus(Duration.ofHours(2)),
+                null,
+                null,
+                true,
+                null);
+        String future = create(upcoming);
+        String past = create(Drafts.seminar(
+                region,
+                municipality,
+                "MUNICIPAL",
+                "org-imk",
+                null,
+                Set.of(TargetGroup.YOUNG_TEACHER),
+                List.of(),
+                true));
+        awaitInformed(future, 2); // youngTeacher and youngDirector, already known
+        awaitInformed(past, 2);
+
+        String newcomer = feed.teacher(region, municipality, "org-3", "TEACHER", Set.of(TargetGroup.YOUNG_TEACHER));
+        awaitInformed(future, 3);
+        informed(future, operator)
+                .jsonPath("$.teacherIds[?(@=='" + newcomer + "')]")
+                .exists();
+        informed(past, operator).jsonPath("$.count").isEqualTo(2); // it is over: nobody new is told about it
+    }
+
     private String create(ActivityDraft draft) {
         return http.post()
                 .uri("/api/activities")
