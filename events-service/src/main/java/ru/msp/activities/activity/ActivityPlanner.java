@@ -3,6 +3,7 @@ package ru.msp.activities.activity;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,17 @@ public class ActivityPlanner {
 
     private final ScopedMongo mongo;
     private final OutboxRelay relay;
+    private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
-    ActivityPlanner(ScopedMongo mongo, OutboxRelay relay) {
+    ActivityPlanner(ScopedMongo mongo, OutboxRelay relay, MeterRegistry meters) {
         this.mongo = mongo;
         this.relay = relay;
+        this.meters = meters;
+    }
+
+    private void count(String status) {
+        meters.counter("msp_activities_total", "status", status).increment();
     }
 
     /** Operators and methodists plan activities of their territory; a school system its own school-level ones. */
@@ -95,11 +102,14 @@ public class ActivityPlanner {
                 clock.instant(),
                 List.of());
         if (!publish) {
-            return mongo.insert(scope, activity);
+            return mongo.insert(scope, activity).doOnNext(saved -> count("DRAFT"));
         }
         return event(activity, EventCatalog.ACTIVITY_PUBLISHED, new ActivityPublished(id, activity.facts()))
                 .flatMap(event -> mongo.insert(scope, activity.withOutbox(Outbox.with(List.of(), event))))
-                .doOnSuccess(saved -> relay.nudge(Activity.COLLECTION, saved.id()));
+                .doOnNext(saved -> {
+                    relay.nudge(Activity.COLLECTION, saved.id());
+                    count("PUBLISHED");
+                });
     }
 
     /** A draft becomes visible to its audience ({@code ActivityPublished}, which also starts informing). */
@@ -194,6 +204,7 @@ public class ActivityPlanner {
                 // retries
                 Query unchanged = query(where("_id").is(id).and("version").is(current.version()));
                 return write(scope, current, unchanged, update)
+                        .doOnNext(saved -> count("CHANGED"))
                         .switchIfEmpty(Mono.error(() -> conflict("The activity changed meanwhile; retry.")));
             });
         });

@@ -3,6 +3,7 @@ package ru.msp.activities.feedback;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +38,7 @@ public class Questionnaires {
     private final ActivityPlanner planner;
     private final TeacherDirectory directory;
     private final ParticipationLedger ledger;
+    private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
     Questionnaires(
@@ -44,7 +46,9 @@ public class Questionnaires {
             OutboxRelay relay,
             ActivityPlanner planner,
             TeacherDirectory directory,
-            ParticipationLedger ledger) {
+            ParticipationLedger ledger,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.relay = relay;
         this.planner = planner;
@@ -97,6 +101,7 @@ public class Questionnaires {
                                         mongo.insert(scope, withOutbox(answer, Outbox.with(List.of(), event))))
                                 .doOnNext(saved -> relay.nudge(Feedback.COLLECTION, saved.id()))
                                 .map(saved -> new Submitted(FeedbackView.of(saved), true))
+                                .doOnNext(s -> count("received"))
                                 .onErrorResume(
                                         DuplicateKeyException.class,
                                         repeated -> mongo.findById(SELF, answer.id(), Feedback.class)
@@ -132,6 +137,10 @@ public class Questionnaires {
         return mongo.find(scope, query(criteria), Feedback.class)
                 .collectList()
                 .map(all -> FeedbackSummary.of(null, organizerId, competency, all));
+    }
+
+    private void count(String outcome) {
+        meters.counter("msp_feedback_total", "outcome", outcome).increment();
     }
 
     private Mono<Boolean> participant(ru.msp.activities.activity.Activity activity, String teacherId) {

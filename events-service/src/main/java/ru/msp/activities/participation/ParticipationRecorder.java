@@ -188,6 +188,9 @@ public class ParticipationRecorder {
                                         activity.course().federalRegistry(),
                                         body.completedOn()))
                         .flatMap(event -> ledger.record(scope, fact, event))
+                        .doOnNext(outcome -> meters.counter(
+                                        "msp_participation_total", "kind", fact.kind(), "outcome", outcome.name())
+                                .increment())
                         .map(outcome -> ParticipationView.of(fact, outcome));
             });
         });
@@ -226,6 +229,9 @@ public class ParticipationRecorder {
                                 new CompetitionResultRecorded(
                                         activityId, teacher.id(), body.outcome(), body.stageLevel()))
                         .flatMap(event -> ledger.record(scope, fact, event))
+                        .doOnNext(outcome -> meters.counter(
+                                        "msp_participation_total", "kind", fact.kind(), "outcome", outcome.name())
+                                .increment())
                         .map(outcome -> ParticipationView.of(fact, outcome));
             });
         });

@@ -3,6 +3,7 @@ package ru.msp.activities.practice;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +38,16 @@ public class PracticeBank {
     private final OutboxRelay relay;
     private final ActivityPlanner planner;
     private final TeacherDirectory directory;
+    private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
-    PracticeBank(ScopedMongo mongo, OutboxRelay relay, ActivityPlanner planner, TeacherDirectory directory) {
+    PracticeBank(
+            ScopedMongo mongo,
+            OutboxRelay relay,
+            ActivityPlanner planner,
+            TeacherDirectory directory,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.relay = relay;
         this.planner = planner;
@@ -99,7 +107,11 @@ public class PracticeBank {
                                     new Update().set("status", "APPROVED").set("approvedAt", clock.instant()), event),
                             FindAndModifyOptions.options().returnNew(true),
                             Practice.class))
-                    .doOnNext(saved -> relay.nudge(Practice.COLLECTION, id))
+                    .doOnNext(saved -> {
+                        relay.nudge(Practice.COLLECTION, id);
+                        meters.counter("msp_practices_total", "status", "APPROVED")
+                                .increment();
+                    })
                     .switchIfEmpty(Mono.defer(() -> load(scope, id))); // approved meanwhile by someone else
         });
     }

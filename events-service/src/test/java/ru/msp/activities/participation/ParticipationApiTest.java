@@ -2,6 +2,7 @@ package ru.msp.activities.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ class ParticipationApiTest {
     @Autowired
     TeacherDirectory directory;
 
+    @Autowired
+    MeterRegistry meters;
+
     TeacherFeed feed;
     String region = "reg-" + UUID.randomUUID();
     String municipality = "mun-" + UUID.randomUUID();
@@ -82,6 +86,8 @@ class ParticipationApiTest {
                 row(a, true, null),
                 row(a, true, DAY.plusYears(1)),
                 row(a, true, DAY));
+        double rejectedBefore = rows("rejected");
+        double recordedBefore = rows("recorded");
         try (EventProbe probe = new EventProbe("activities.v1")) {
             attendance(activity, sheet, school)
                     .expectStatus()
@@ -108,6 +114,8 @@ class ParticipationApiTest {
                     .jsonPath("$.rejected[4].reason")
                     .isEqualTo("the same teacher and date appear earlier in this post");
 
+            assertThat(rows("rejected") - rejectedBefore).isEqualTo(5.0);
+            assertThat(rows("recorded") - recordedBefore).isEqualTo(2.0);
             attendance(activity, sheet, school)
                     .expectStatus()
                     .isOk()
@@ -269,6 +277,12 @@ class ParticipationApiTest {
                 .expectBody()
                 .jsonPath("$.length()")
                 .isEqualTo(2);
+    }
+
+    private double rows(String outcome) {
+        var counter =
+                meters.find("msp_attendance_rows_total").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String activity(ActivityDraft draft) {

@@ -2,6 +2,7 @@ package ru.msp.activities.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,9 @@ class RegistrationApiTest {
     @Autowired
     TeacherDirectory directory;
 
+    @Autowired
+    MeterRegistry meters;
+
     TeacherFeed feed;
     String region = "reg-" + UUID.randomUUID();
     String municipality = "mun-" + UUID.randomUUID();
@@ -86,7 +90,11 @@ class RegistrationApiTest {
         for (int i = 0; i < 8; i++) {
             teachers.add(feed.teacher(region, municipality, "org-" + (i % 2)));
         }
+        double registeredBefore = registrations("REGISTERED");
+        double waitlistedBefore = registrations("WAITLISTED");
         List<String> statuses = concurrently(activity, teachers);
+        assertThat(registrations("REGISTERED") - registeredBefore).isEqualTo(3.0);
+        assertThat(registrations("WAITLISTED") - waitlistedBefore).isEqualTo(5.0);
         assertThat(statuses.stream().filter("REGISTERED"::equals)).hasSize(3);
         assertThat(statuses.stream().filter("WAITLISTED"::equals)).hasSize(5);
         assertView(activity, 0, 3, 5);
@@ -265,6 +273,12 @@ class RegistrationApiTest {
                 .jsonPath("$[0].teacherId")
                 .isEqualTo(teacher);
         assertView(activity, 3, 2, 0);
+    }
+
+    private double registrations(String status) {
+        var counter =
+                meters.find("msp_registrations_total").tag("status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String activity(int capacity) {
