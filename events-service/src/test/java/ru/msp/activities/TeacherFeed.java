@@ -51,7 +51,7 @@ public record TeacherFeed(KafkaTemplate<String, String> kafka, TeacherDirectory 
                 new EventScope(region, municipality, organization),
                 Instant.now(),
                 new TeacherRegistered(id, facts(organization, position, groups)));
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> directory.byId(id).blockOptional().isPresent());
         return id;
     }

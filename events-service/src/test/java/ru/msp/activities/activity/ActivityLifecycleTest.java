@@ -21,7 +21,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Draft → published → changed → cancelled or finished, with the events each step announces. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class ActivityLifecycleTest {
 
     @Autowired
@@ -85,7 +85,7 @@ class ActivityLifecycleTest {
             var events = probe.await(
                     e -> e.subject().equals(id) && e.type() != EventCatalog.TEACHER_INFORMED,
                     3,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events)
                     .extracting(e -> (Object) e.type())
                     .containsExactly(

@@ -22,7 +22,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
  */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class ActivityTenancyTest {
 
     @Autowired

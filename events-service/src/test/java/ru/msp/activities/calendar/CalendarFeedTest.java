@@ -35,7 +35,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** The iCalendar feeds, parsed back with ical4j's own parser. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class CalendarFeedTest {
 
     @Autowired
@@ -129,7 +129,7 @@ class CalendarFeedTest {
                 .organization("org-1")
                 .teacher(teacher)
                 .bearer();
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () -> assertThat(fetch("teacherId=" + teacher, self).<VEvent>getComponents("VEVENT"))
                                 .extracting(e -> value(e, Property.UID))

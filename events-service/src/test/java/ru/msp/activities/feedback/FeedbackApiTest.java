@@ -28,7 +28,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Questionnaires after activities (seed 003): one per participant, summarised per activity, organiser, competency. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class FeedbackApiTest {
 
     @Autowired
@@ -100,7 +100,7 @@ class FeedbackApiTest {
                     e -> e.type() == EventCatalog.FEEDBACK_RECEIVED
                             && ((FeedbackReceived) e.data()).activityId().equals(activity),
                     2,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events)
                     .extracting(e -> (FeedbackReceived) e.data())
                     .extracting(f -> f.teacherId() + ":" + f.usefulness() + f.relevance() + f.satisfaction())

@@ -35,7 +35,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Publishing informs the activity's audience from the teacher read model, once per teacher. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class InformingTest {
 
     @Autowired
@@ -73,7 +73,7 @@ class InformingTest {
                 new EventScope(region, municipality, "org-1"),
                 Instant.now().plusSeconds(1),
                 new TeacherDeparted(departed, "org-1", LocalDate.now()));
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() ->
                         directory.byId(departed).map(AudienceMember::departed).block());
     }
@@ -97,7 +97,7 @@ class InformingTest {
                     e -> e.type() == EventCatalog.TEACHER_INFORMED
                             && ((TeacherInformed) e.data()).activityId().equals(activity),
                     1,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events.get(0).subject()).isEqualTo(youngTeacher);
             assertThat(events.get(0).scope().organizationId()).isEqualTo("org-1");
 
@@ -121,7 +121,7 @@ class InformingTest {
                     e -> e.type() == EventCatalog.TEACHER_INFORMED
                             && ((TeacherInformed) e.data()).activityId().equals(activity),
                     3,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(all).hasSize(3);
             assertThat(probe.events(
                             e -> e.type() == EventCatalog.TEACHER_INFORMED
@@ -248,7 +248,7 @@ class InformingTest {
     }
 
     private void awaitInformed(String activity, int count) {
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () -> informed(activity, operator).jsonPath("$.count").isEqualTo(count));
     }

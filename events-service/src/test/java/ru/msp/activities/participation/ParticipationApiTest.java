@@ -34,7 +34,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Attendance from school systems in bulk, course completions, competition results; events on the real broker. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class ParticipationApiTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
@@ -137,7 +137,7 @@ class ParticipationApiTest {
                     e -> e.type() == EventCatalog.ATTENDANCE_RECORDED
                             && ((AttendanceRecorded) e.data()).activityId().equals(activity),
                     3,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events)
                     .extracting(e -> (AttendanceRecorded) e.data())
                     .extracting(r -> r.teacherId() + ":" + r.attended())
@@ -184,6 +184,24 @@ class ParticipationApiTest {
                 .expectBody()
                 .jsonPath("$.recorded")
                 .isEqualTo(1);
+
+        String course = activity(Drafts.course(region, municipality, false));
+        String competition = activity(Drafts.competition(region, municipality));
+        post(course, "completions", Map.of("teacherId", a, "completedOn", "2026-03-12"), other)
+                .expectStatus()
+                .isForbidden();
+        post(competition, "results", Map.of("teacherId", a, "outcome", "WINNER", "stageLevel", "MUNICIPAL"), other)
+                .expectStatus()
+                .isForbidden();
+        for (String what : new String[] {"completions", "results"}) {
+            http.get()
+                    .uri("/api/activities/" + (what.equals("results") ? competition : course) + "/" + what)
+                    .header(HttpHeaders.AUTHORIZATION, operator)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .isEqualTo(0);
+        }
     }
 
     @Test
@@ -210,7 +228,7 @@ class ParticipationApiTest {
                     e -> e.type() == EventCatalog.COURSE_COMPLETED
                             && e.subject().equals(a),
                     1,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             CourseCompleted done = (CourseCompleted) events.get(0).data();
             assertThat(done.federalRegistry()).isTrue();
             assertThat(done.hours()).isEqualByComparingTo("72");
@@ -264,7 +282,7 @@ class ParticipationApiTest {
                     e -> e.type() == EventCatalog.COMPETITION_RESULT_RECORDED
                             && e.subject().equals(a),
                     2,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events)
                     .extracting(e -> (CompetitionResultRecorded) e.data())
                     .extracting(r -> r.outcome() + "@" + r.stageLevel())

@@ -28,7 +28,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Schools submit practices, the methodical service approves them into the bank, everyone finds them by competency. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class PracticeBankTest {
 
     @Autowired
@@ -106,7 +106,7 @@ class PracticeBankTest {
                     e -> e.type() == EventCatalog.PRACTICE_APPROVED
                             && e.subject().equals(id),
                     1,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             PracticeApproved approved = (PracticeApproved) events.get(0).data();
             assertThat(approved.authorTeacherIds()).containsExactly(author);
             assertThat(approved.competencyCodes()).containsExactly(competency);

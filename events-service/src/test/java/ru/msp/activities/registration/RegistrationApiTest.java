@@ -36,7 +36,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 /** Seats, the waitlist and promotion, under truly concurrent requests, with the events on the real broker. */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class RegistrationApiTest {
 
     @Autowired
@@ -152,7 +152,7 @@ class RegistrationApiTest {
                     e -> e.type() == EventCatalog.REGISTRATION_RECORDED
                             && ((RegistrationRecorded) e.data()).activityId().equals(activity),
                     5,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(events)
                     .extracting(e -> (RegistrationRecorded) e.data())
                     .extracting(r -> r.teacherId() + ":" + r.status() + ":" + r.seatsLeft())

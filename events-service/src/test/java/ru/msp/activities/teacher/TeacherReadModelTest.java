@@ -29,7 +29,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 // (OutboxRelay cannot start again after a stop, see README)
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class TeacherReadModelTest {
 
     static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
@@ -91,7 +91,7 @@ class TeacherReadModelTest {
                 T0.plusSeconds(180),
                 new TeacherDeparted(id, "org-2", LocalDate.of(2026, 1, 11)));
 
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> directory
                         .byId(id)
                         .map(AudienceMember::departed)
