@@ -36,7 +36,13 @@ public record Activity(
         Instant endsAt,
         Integer capacity,
         CourseDetails course,
+        List<CompetitionStage> stages,
         ActivityStatus status,
+        String cancelReason,
+        Integer seatsLeft,
+        List<String> registered,
+        List<String> waitlist,
+        long version,
         Instant createdAt,
         List<PendingEvent> outbox)
         implements TenantOwned {
@@ -63,7 +69,13 @@ public record Activity(
                 endsAt,
                 capacity,
                 course,
+                stages,
                 status,
+                cancelReason,
+                seatsLeft,
+                registered,
+                waitlist,
+                version,
                 createdAt,
                 events);
     }
@@ -73,7 +85,15 @@ public record Activity(
         return new TenantKey(regionId, municipalityId, "SCHOOL".equals(level) ? organizerId : null, null);
     }
 
-    ActivityFacts facts() {
+    public Seating seating() {
+        return new Seating(capacity, registered, waitlist);
+    }
+
+    public boolean isCourse() {
+        return kind == ActivityKind.COURSE;
+    }
+
+    public ActivityFacts facts() {
         return new ActivityFacts(
                 kind.name(),
                 level,

@@ -16,7 +16,8 @@ import ru.msp.contracts.TargetGroup;
  *
  * @param level SCHOOL, MUNICIPAL, REGIONAL or FEDERAL
  * @param format IN_PERSON, REMOTE or MIXED
- * @param publish publish at once (informs its audience) or keep as a draft
+ * @param publish publish at once (informs its audience) or keep as a draft; ignored by {@code PUT}
+ * @param stages the stages of a competition
  */
 public record ActivityDraft(
         @NotBlank String regionId,
@@ -41,4 +42,5 @@ public record ActivityDraft(
         @NotNull Instant endsAt,
         @Positive Integer capacity,
         @Valid CourseDetails course,
-        Boolean publish) {}
+        Boolean publish,
+        List<@Valid CompetitionStage> stages) {}

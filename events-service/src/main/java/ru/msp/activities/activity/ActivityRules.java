@@ -22,6 +22,14 @@ public final class ActivityRules {
         if (draft.kind() != ActivityKind.COURSE && draft.course() != null) {
             problems.add(FieldProblem.of("course", "only a COURSE carries course details"));
         }
+        boolean competition = draft.kind() == ActivityKind.COMPETITION;
+        boolean staged = draft.stages() != null && !draft.stages().isEmpty();
+        if (competition && !staged) {
+            problems.add(FieldProblem.of("stages", "a competition has at least one stage"));
+        }
+        if (!competition && staged) {
+            problems.add(FieldProblem.of("stages", "only a COMPETITION has stages"));
+        }
         boolean remote = "REMOTE".equals(draft.format());
         if (!remote && isBlank(draft.place())) {
             problems.add(FieldProblem.of("place", "an in-person or mixed activity needs a place"));

@@ -24,7 +24,12 @@ public record ActivityView(
         Instant endsAt,
         Integer capacity,
         CourseDetails course,
-        ActivityStatus status) {
+        List<CompetitionStage> stages,
+        ActivityStatus status,
+        String cancelReason,
+        Integer seatsLeft,
+        int registeredCount,
+        int waitlistCount) {
 
     static ActivityView of(Activity a) {
         return new ActivityView(
@@ -45,6 +50,11 @@ public record ActivityView(
                 a.endsAt(),
                 a.capacity(),
                 a.course(),
-                a.status());
+                a.stages(),
+                a.status(),
+                a.cancelReason(),
+                a.seatsLeft(),
+                a.registered() == null ? 0 : a.registered().size(),
+                a.waitlist() == null ? 0 : a.waitlist().size());
     }
 }

@@ -24,7 +24,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class ActivityApiTest {
 
     @Autowired
@@ -57,6 +57,7 @@ class ActivityApiTest {
                 ActivityRulesTest.START.plus(Duration.ofDays(14)),
                 30,
                 new CourseDetails(new BigDecimal("36"), "ГАОУ ДПО СО ИРО", true),
+                null,
                 null);
         try (EventProbe probe = new EventProbe("activities.v1")) {
             String id = http.post()
@@ -74,7 +75,7 @@ class ActivityApiTest {
                     e -> e.type() == EventCatalog.ACTIVITY_PUBLISHED
                             && e.subject().equals(id),
                     1,
-                    Duration.ofSeconds(20));
+                    Duration.ofSeconds(60));
             assertThat(published).singleElement().satisfies(e -> {
                 ActivityPublished data = (ActivityPublished) e.data();
                 assertThat(data.facts().federalRegistry()).isTrue();

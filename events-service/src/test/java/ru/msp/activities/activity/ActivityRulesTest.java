@@ -29,7 +29,8 @@ class ActivityRulesTest {
                 end,
                 25,
                 c,
-                true);
+                true,
+                null);
     }
 
     static final Instant START = Instant.parse("2026-02-02T06:00:00Z");
@@ -75,7 +76,58 @@ class ActivityRulesTest {
                 START.plusSeconds(60),
                 null,
                 DETAILS,
-                true);
+                true,
+                null);
         assertThat(ActivityRules.check(seminar)).extracting(FieldProblem::field).containsExactly("course");
+    }
+
+    @Test
+    void aCompetitionHasStagesAndNothingElseHasThem() {
+        var competition = ru.msp.activities.Drafts.competition("reg-66", "mun-1");
+        assertThat(ActivityRules.check(competition)).isEmpty();
+        var unstaged = new ActivityDraft(
+                "reg-66",
+                "mun-1",
+                "org-1",
+                "Конкурс",
+                ActivityKind.COMPETITION,
+                "MUNICIPAL",
+                List.of(),
+                Set.of(),
+                List.of(),
+                "IN_PERSON",
+                "ДК",
+                null,
+                START,
+                START.plusSeconds(60),
+                null,
+                null,
+                true,
+                List.of());
+        assertThat(ActivityRules.check(unstaged))
+                .extracting(FieldProblem::field)
+                .containsExactly("stages");
+        var stagedSeminar = new ActivityDraft(
+                "reg-66",
+                "mun-1",
+                "org-1",
+                "Семинар",
+                ActivityKind.SEMINAR,
+                "MUNICIPAL",
+                List.of(),
+                Set.of(),
+                List.of(),
+                "IN_PERSON",
+                "ДК",
+                null,
+                START,
+                START.plusSeconds(60),
+                null,
+                null,
+                true,
+                competition.stages());
+        assertThat(ActivityRules.check(stagedSeminar))
+                .extracting(FieldProblem::field)
+                .containsExactly("stages");
     }
 }

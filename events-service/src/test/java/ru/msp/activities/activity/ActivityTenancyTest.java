@@ -22,7 +22,7 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
  */
 @WithPlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S") // generous: the build machine is shared
 class ActivityTenancyTest {
 
     @Autowired
@@ -182,6 +182,7 @@ class ActivityTenancyTest {
                 start.plus(Duration.ofHours(3)),
                 40,
                 null,
-                true);
+                true,
+                null);
     }
 }

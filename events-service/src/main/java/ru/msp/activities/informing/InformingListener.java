@@ -1,0 +1,74 @@
+package ru.msp.activities.informing;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.activities.teacher.TeacherDirectory;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.activities.ActivityChanged;
+import ru.msp.contracts.activities.ActivityPublished;
+import ru.msp.contracts.teacher.TeacherDeparted;
+import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.support.outbox.OutboxCollection;
+
+/**
+ * Informs audiences from this service's own {@code activities.v1}: a publication (or a change that widens the
+ * audience) reaches the teachers of the read model at least once, whatever happened after the activity was written;
+ * a teacher who arrives later is informed of the upcoming activities meant for them.
+ */
+@Component
+class InformingListener {
+
+    private final IdempotentConsumer consumer;
+    private final Informer informer;
+    private final TeacherDirectory directory;
+
+    InformingListener(IdempotentConsumer consumer, Informer informer, TeacherDirectory directory) {
+        this.consumer = consumer;
+        this.informer = informer;
+        this.directory = directory;
+    }
+
+    /**
+     * A teacher who joins (or moves, or changes position) after an activity was published is informed of the
+     * upcoming ones meant for them. The read model is updated here first (idempotently, as the read model's own
+     * consumer does) so this does not race that consumer.
+     */
+    @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
+    void onTeacher(ConsumerRecord<String, String> record) {
+        consumer.handle(
+                record,
+                "events-informing-teachers",
+                event -> directory
+                        .apply(event)
+                        .filter(teacherId -> !(event.data() instanceof TeacherDeparted))
+                        .flatMap(informer::informTeacher));
+    }
+
+    @KafkaListener(topics = "activities.v1", groupId = "events-service.informing")
+    void on(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "events-informing", this::apply);
+    }
+
+    private Mono<?> apply(DomainEvent<?> event) {
+        if (event.data() instanceof ActivityPublished published) {
+            return informer.inform(published.activityId());
+        }
+        if (event.data() instanceof ActivityChanged changed) {
+            return informer.inform(changed.activityId());
+        }
+        return Mono.empty();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InformedOutbox {
+
+        @Bean
+        OutboxCollection informedCollection() {
+            return new OutboxCollection(Informed.COLLECTION);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package ru.msp.activities.teacher;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import ru.msp.contracts.TargetGroup;
+import ru.msp.support.tenancy.TenantFields;
+import ru.msp.support.tenancy.TenantKey;
+
+/**
+ * A teacher as events-service knows them from {@code teacher.v1}: where they work, their position and target groups,
+ * whether they left. No names or contacts (those stay in teacher-service). Each aspect carries the time of the event
+ * that last set it, so an older event arriving late never overwrites a newer one.
+ */
+@Document(AudienceMember.COLLECTION)
+@TenantFields(teacher = "_id")
+public record AudienceMember(
+        @Id String id,
+        String regionId,
+        String municipalityId,
+        String organizationId,
+        String position,
+        Set<TargetGroup> targetGroups,
+        boolean departed,
+        Instant placeTime,
+        Instant factsTime,
+        Instant departedTime) {
+
+    public static final String COLLECTION = "audience";
+
+    public TenantKey tenantKey() {
+        return new TenantKey(regionId, municipalityId, organizationId, id);
+    }
+
+    /** Known well enough to take part: placed in an organisation and not departed. */
+    public boolean active() {
+        return !departed && organizationId != null;
+    }
+}
