@@ -47,16 +47,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final OutboxProperties properties;
     private final MessagingMetrics metrics;
-    private final Sinks.Many<Nudge> nudges = Sinks.many()
-            .unicast()
-            .onBackpressureBuffer(Queues.<Nudge>unboundedMultiproducer().get());
+    // A unicast sink takes one subscriber for its life: each start() makes a new one, so a relay stopped and started
+    // again (Spring pauses and restarts cached test contexts) keeps working. Nudges sent while stopped are covered
+    // by the sweep.
+    private volatile Sinks.Many<Nudge> nudges = newNudges();
+    // Requested sweeps run inside the loop too: a sweep beside a running pass would publish the same events twice.
+    private volatile Sinks.Many<Work> requested = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicLong pendingAfterSweep = new AtomicLong();
     private volatile Disposable loop;
 
     private record Nudge(String collection, Object id) {}
 
-    private record Work(List<Nudge> nudged) {
-        static final Work SWEEP = new Work(null);
+    /** A pass of the loop: the nudged documents, or a sweep ({@code nudged} null); {@code done} for sweepNow. */
+    private record Work(List<Nudge> nudged, Sinks.Empty<Void> done) {
+        static final Work SWEEP = new Work(null, null);
+
+        Work(List<Nudge> nudged) {
+            this(nudged, null);
+        }
     }
 
     private record Loaded(String collection, Document document) {}
@@ -81,24 +89,51 @@ public class OutboxRelay implements SmartLifecycle {
         nudges.emitNext(new Nudge(collection, id), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
-    /** Runs one sweep of every collection now and completes when it is done (for tests and operators). */
+    /**
+     * Runs one sweep of every collection now, in turn with the relay's own passes, and completes when it is done
+     * (for tests and operators).
+     */
     public Mono<Void> sweepNow() {
-        return sweep();
+        if (loop == null) {
+            return sweep();
+        }
+        Sinks.Empty<Void> done = Sinks.empty();
+        requested.emitNext(new Work(null, done), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        return done.asMono();
+    }
+
+    private static Sinks.Many<Nudge> newNudges() {
+        return Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<Nudge>unboundedMultiproducer().get());
     }
 
     @Override
     public void start() {
+        Sinks.Many<Nudge> sink = newNudges();
+        nudges = sink;
+        Sinks.Many<Work> manual = Sinks.many().unicast().onBackpressureBuffer();
+        requested = manual;
         Flux<Work> nudged =
-                nudges.asFlux().bufferTimeout(256, Duration.ofMillis(5)).map(Work::new);
+                sink.asFlux().bufferTimeout(256, Duration.ofMillis(5)).map(Work::new);
         Flux<Work> sweeps = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()
                 .map(tick -> Work.SWEEP);
-        loop = Flux.merge(nudged, sweeps)
+        loop = Flux.merge(nudged, sweeps, manual.asFlux())
                 .concatMap(
-                        work -> (work.nudged() == null ? sweep() : publishNudged(work.nudged())).onErrorResume(e -> {
-                            log.warn("outbox relay pass failed, will retry: {}", e.toString());
-                            return Mono.empty();
-                        }),
+                        work -> (work.nudged() == null ? sweep() : publishNudged(work.nudged()))
+                                .doOnSuccess(none -> {
+                                    if (work.done() != null) {
+                                        work.done().tryEmitEmpty();
+                                    }
+                                })
+                                .onErrorResume(e -> {
+                                    log.warn("outbox relay pass failed, will retry: {}", e.toString());
+                                    if (work.done() != null) {
+                                        work.done().tryEmitError(e);
+                                    }
+                                    return Mono.empty();
+                                }),
                         1)
                 .subscribe();
     }

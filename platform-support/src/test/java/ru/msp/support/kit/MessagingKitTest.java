@@ -73,6 +73,22 @@ class MessagingKitTest {
     }
 
     @Test
+    void aRelayStoppedAndStartedAgainStillPublishes() {
+        relay.stop();
+        relay.start();
+        String regionId = "reg-" + UUID.randomUUID();
+        DomainEvent<RegionRegistered> event = regionRegistered(regionId);
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            mongo.save(new RegionAggregate(regionId, "Ростовская область", Outbox.with(List.of(), event)))
+                    .block();
+            relay.nudge(KitTestApplication.AGGREGATES, regionId);
+            assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(15)))
+                    .hasSize(1);
+        }
+        assertThat(relay.isRunning()).isTrue();
+    }
+
+    @Test
     void theSweepPublishesEventsThatWereNeverNudged() {
         String regionId = "reg-" + UUID.randomUUID();
         DomainEvent<RegionRegistered> event = regionRegistered(regionId);
