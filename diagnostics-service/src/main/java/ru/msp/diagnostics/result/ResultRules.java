@@ -154,8 +154,8 @@ public final class ResultRules {
                 outcome.scored().stream()
                         .map(s -> new ScoredCompetency(
                                 s.competencyCode(),
-                                s.score().stripTrailingZeros(),
-                                s.maxScore().stripTrailingZeros(),
+                                plain(s.score()),
+                                plain(s.maxScore()),
                                 s.percent(),
                                 s.level(),
                                 s.deficit().orElse(null)))
@@ -242,6 +242,12 @@ public final class ResultRules {
             return null;
         }
         return given.percent() != null ? given.percent() : given.score();
+    }
+
+    /** 70.0 and 70 are stored and shown as 70, never as 7E+1. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static boolean blank(String value) {
