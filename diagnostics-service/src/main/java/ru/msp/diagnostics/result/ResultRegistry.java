@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,9 @@ public class ResultRegistry {
     private static final TenantScope SYSTEM = TenantScope.system("diagnostics-service");
     /** Concurrent inserts of one import: enough to hide the store's latency, few enough not to swamp it. */
     static final int WRITE_CONCURRENCY = 32;
+
+    private static final int NUDGE_BATCH = 128;
+    private static final Duration NUDGE_WAIT = Duration.ofSeconds(10);
 
     private final ScopedMongo mongo;
     private final OutboxRelay relay;
@@ -101,7 +105,8 @@ public class ResultRegistry {
                             decision,
                             correlationId,
                             found.getT1().orElse(null),
-                            found.getT2().orElse(null));
+                            found.getT2().orElse(null),
+                            true);
                 }))
                 .doOnNext(decision -> metrics.count(decision.outcome(), "single"));
     }
@@ -170,8 +175,10 @@ public class ResultRegistry {
                             // a later row with the same key in this file is compared with this one
                             known.put(key, decision.result());
                             writeIndexes.add(outcomes.size() - 1);
-                            writes.add(store(scope, r, decision, found.getT4(), campaign, teacher)
-                                    .map(stored -> outcome(row, stored)));
+                            // deferred: the event is encoded inside the bounded-concurrency stage, overlapping writes
+                            writes.add(
+                                    Mono.defer(() -> store(scope, r, decision, found.getT4(), campaign, teacher, false))
+                                            .map(stored -> outcome(row, stored)));
                         }
                     }
                     return Flux.range(0, writes.size())
@@ -179,7 +186,16 @@ public class ResultRegistry {
                                     i -> writes.get(i).map(stored -> Map.entry(writeIndexes.get(i), stored)),
                                     WRITE_CONCURRENCY)
                             .doOnNext(written -> outcomes.set(written.getKey(), written.getValue()))
-                            .then(Mono.fromCallable(() -> ImportReport.of(outcomes)));
+                            .then(Mono.fromCallable(() -> ImportReport.of(outcomes)))
+                            .doOnNext(report -> {
+                                List<String> accepted = report.results().stream()
+                                        .filter(o -> o.outcome() == ResultDecision.Outcome.ACCEPTED)
+                                        .map(RowOutcome::resultId)
+                                        .toList();
+                                if (!accepted.isEmpty()) {
+                                    publishPaced(accepted).subscribe();
+                                }
+                            });
                 })
                 .doOnNext(report -> {
                     report.results().forEach(o -> metrics.count(o.outcome(), "import"));
@@ -249,7 +265,8 @@ public class ResultRegistry {
             ResultDecision decision,
             String correlationId,
             Campaign campaign,
-            KnownTeacher teacher) {
+            KnownTeacher teacher,
+            boolean nudge) {
         if (decision.outcome() != ResultDecision.Outcome.ACCEPTED) {
             return Mono.just(decision);
         }
@@ -263,7 +280,9 @@ public class ResultRegistry {
                 completed(result));
         return mongo.insert(scope, result.withOutbox(Outbox.with(List.of(), event)))
                 .map(saved -> {
-                    relay.nudge(DiagnosticResult.COLLECTION, saved.id());
+                    if (nudge) {
+                        relay.nudge(DiagnosticResult.COLLECTION, saved.id());
+                    }
                     return ResultDecision.accepted(saved);
                 })
                 .onErrorResume(
@@ -271,6 +290,36 @@ public class ResultRegistry {
                         raced -> mongo.findById(SYSTEM, result.id(), DiagnosticResult.class)
                                 .map(stored ->
                                         rules.decide(request, scope, campaign, teacher, stored, clock.instant())));
+    }
+
+    /**
+     * Hands an import's results to the outbox relay in batches of {@value #NUDGE_BATCH}, each once the previous one is
+     * published: thousands of nudges at once overflow the relay's nudge buffer and stop it (see README, "Known
+     * issues"). Runs after the answer; whatever is left after {@code NUDGE_WAIT} the relay's periodic sweep sends.
+     */
+    private Mono<Void> publishPaced(List<String> ids) {
+        return Flux.fromIterable(ids)
+                .buffer(NUDGE_BATCH)
+                .concatMap(batch -> {
+                    batch.forEach(id -> relay.nudge(DiagnosticResult.COLLECTION, id));
+                    return Mono.defer(() -> mongo.count(
+                                    SYSTEM,
+                                    query(where("_id")
+                                            .in(batch)
+                                            .and(Outbox.FIELD + ".0")
+                                            .exists(true)),
+                                    DiagnosticResult.class))
+                            .filter(pending -> pending == 0)
+                            .repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(25)))
+                            .timeout(NUDGE_WAIT, Mono.just(-1L));
+                })
+                .then()
+                .onErrorResume(e -> {
+                    log.warn(
+                            "publishing an import's events early failed; the periodic sweep sends them: {}",
+                            e.toString());
+                    return Mono.empty();
+                });
     }
 
     static DiagnosticCompleted completed(DiagnosticResult r) {

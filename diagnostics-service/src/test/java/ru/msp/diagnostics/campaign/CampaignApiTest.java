@@ -44,6 +44,8 @@ class CampaignApiTest {
 
     @BeforeEach
     void aFreshMunicipality() {
+        // the build machine is shared: a slow answer is not a wrong one
+        http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
         place = Place.fresh();
     }
 
