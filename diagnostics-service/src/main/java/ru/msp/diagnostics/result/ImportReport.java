@@ -1,5 +1,6 @@
 package ru.msp.diagnostics.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import ru.msp.support.problem.FieldProblem;
 
@@ -15,6 +16,7 @@ public record ImportReport(int rows, int accepted, int unchanged, int rejected, 
      * @param status the HTTP status the row would have had as a single POST
      * @param detail why a row was refused as a whole (scope, conflict); field reasons are in {@code errors}
      */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) // 10,000 rows: leave out the nulls and empty lists of good rows
     public record RowOutcome(
             int row,
             String teacherId,
