@@ -2,10 +2,12 @@ package ru.msp.diagnostics.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,7 @@ import ru.msp.contracts.teacher.TeacherDeparted;
 import ru.msp.contracts.teacher.TeacherRegistered;
 import ru.msp.contracts.teacher.TeacherUpdated;
 import ru.msp.diagnostics.TeacherFeed;
+import ru.msp.testsupport.EventProbe;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 @WithPlatformInfrastructure
@@ -74,5 +77,19 @@ class TeacherListenerTest {
         assertThat(teacher.organizationId()).isEqualTo(school.organizationId());
         // MongoDB keeps milliseconds
         assertThat(teacher.factsAt()).isEqualTo(update.time().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextEventIsStillApplied() throws Exception {
+        String key = TeacherFeed.id("poison");
+        try (EventProbe dlt = new EventProbe("teacher.v1.DLT")) {
+            kafka.send("teacher.v1", key, "{not a cloud event").get(10, TimeUnit.SECONDS);
+            String teacherId = feed.register(school, "TUTOR", Set.of());
+
+            assertThat(dlt.awaitRecords(r -> key.equals(r.key()), 1, Duration.ofSeconds(30)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{not a cloud event"));
+            assertThat(directory.byId(teacherId).block().position()).isEqualTo("TUTOR");
+        }
     }
 }
