@@ -1,0 +1,360 @@
+package ru.msp.diagnostics.result;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.EventCatalog;
+import ru.msp.contracts.EventScope;
+import ru.msp.contracts.diagnostics.CompetencyResult;
+import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.diagnostics.campaign.Campaign;
+import ru.msp.diagnostics.campaign.CampaignRegistry;
+import ru.msp.diagnostics.framework.FrameworkCatalog;
+import ru.msp.diagnostics.result.ImportReport.RowOutcome;
+import ru.msp.diagnostics.teacher.KnownTeacher;
+import ru.msp.diagnostics.teacher.TeacherDirectory;
+import ru.msp.support.observability.CorrelationId;
+import ru.msp.support.outbox.Outbox;
+import ru.msp.support.outbox.OutboxRelay;
+import ru.msp.support.problem.FieldProblem;
+import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
+
+/**
+ * Records diagnostic results: each accepted result and its {@code DiagnosticCompleted} are one insert (outbox in the
+ * document); the document id is the idempotency key, so a repeat finds the stored result instead of adding one.
+ */
+@Service
+public class ResultRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultRegistry.class);
+    private static final TenantScope SYSTEM = TenantScope.system("diagnostics-service");
+    /** Concurrent inserts of one import: enough to hide the store's latency, few enough not to swamp it. */
+    static final int WRITE_CONCURRENCY = 32;
+
+    private static final int NUDGE_BATCH = 128;
+    private static final Duration NUDGE_WAIT = Duration.ofSeconds(10);
+
+    private final ScopedMongo mongo;
+    private final OutboxRelay relay;
+    private final CampaignRegistry campaigns;
+    private final TeacherDirectory teachers;
+    private final ResultRules rules;
+    private final ResultMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    ResultRegistry(
+            ScopedMongo mongo,
+            OutboxRelay relay,
+            CampaignRegistry campaigns,
+            TeacherDirectory teachers,
+            FrameworkCatalog frameworks,
+            ResultMetrics metrics) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.campaigns = campaigns;
+        this.teachers = teachers;
+        this.rules = new ResultRules(frameworks::version);
+        this.metrics = metrics;
+    }
+
+    /** One result: ACCEPTED (stored, event written), UNCHANGED (the same was stored before) or REJECTED. */
+    public Mono<ResultDecision> record(TenantScope scope, ResultRequest request) {
+        Mono<Optional<Campaign>> campaign = blank(request.campaignId())
+                ? Mono.just(Optional.empty())
+                : campaigns
+                        .visible(scope, request.campaignId())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
+        Mono<Optional<KnownTeacher>> teacher = blank(request.teacherId())
+                ? Mono.just(Optional.empty())
+                : teachers.byId(request.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<DiagnosticResult>> existing = existing(request);
+        return CorrelationId.current()
+                .flatMap(correlationId -> Mono.zip(campaign, teacher, existing).flatMap(found -> {
+                    ResultDecision decision = rules.decide(
+                            request,
+                            scope,
+                            found.getT1().orElse(null),
+                            found.getT2().orElse(null),
+                            found.getT3().orElse(null),
+                            clock.instant());
+                    return store(
+                            scope,
+                            request,
+                            decision,
+                            correlationId,
+                            found.getT1().orElse(null),
+                            found.getT2().orElse(null),
+                            true);
+                }))
+                .doOnNext(decision -> metrics.count(decision.outcome(), "single"));
+    }
+
+    /**
+     * Many results: the teachers, campaigns and stored results they name are read in one query each, every row is
+     * decided in memory, then the accepted ones are inserted with bounded concurrency. Rows are independent: a bad
+     * row is reported and the rest applied.
+     */
+    public Mono<ImportReport> importRows(TenantScope scope, List<ImportRow> rows) {
+        Set<String> teacherIds = new LinkedHashSet<>();
+        Set<String> campaignIds = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (ImportRow row : rows) {
+            ResultRequest r = row.request();
+            if (r != null) {
+                if (!blank(r.teacherId())) {
+                    teacherIds.add(r.teacherId());
+                }
+                if (!blank(r.campaignId())) {
+                    campaignIds.add(r.campaignId());
+                }
+                if (!blank(r.teacherId()) && !blank(r.campaignId()) && !blank(r.sourceKind())) {
+                    keys.add(DiagnosticResult.keyOf(r.campaignId(), r.teacherId(), r.sourceKind()));
+                }
+            }
+        }
+        Mono<Map<String, KnownTeacher>> teacherMap = teacherIds.isEmpty()
+                ? Mono.just(Map.of())
+                : teachers.byIds(teacherIds).collectMap(KnownTeacher::id);
+        Mono<Map<String, Campaign>> campaignMap = campaignIds.isEmpty()
+                ? Mono.just(Map.of())
+                : campaigns.byIds(campaignIds).filter(c -> c.visibleTo(scope)).collectMap(Campaign::id);
+        Mono<Map<String, DiagnosticResult>> existingMap = keys.isEmpty()
+                ? Mono.just(Map.of())
+                : mongo.find(SYSTEM, query(where("_id").in(keys)), DiagnosticResult.class)
+                        .collectMap(DiagnosticResult::id);
+        return Mono.zip(teacherMap, campaignMap, existingMap, CorrelationId.current())
+                .flatMap(found -> {
+                    Map<String, DiagnosticResult> known = new HashMap<>(found.getT3());
+                    List<RowOutcome> outcomes = new ArrayList<>();
+                    List<Mono<RowOutcome>> writes = new ArrayList<>();
+                    List<Integer> writeIndexes = new ArrayList<>();
+                    for (ImportRow row : rows) {
+                        if (!row.unreadable().isEmpty()) {
+                            outcomes.add(outcome(
+                                    row,
+                                    new ResultDecision(
+                                            ResultDecision.Outcome.REJECTED,
+                                            org.springframework.http.HttpStatus.BAD_REQUEST,
+                                            "The row is not readable.",
+                                            row.unreadable(),
+                                            null)));
+                            continue;
+                        }
+                        ResultRequest r = row.request();
+                        Campaign campaign =
+                                blank(r.campaignId()) ? null : found.getT2().get(r.campaignId());
+                        KnownTeacher teacher =
+                                blank(r.teacherId()) ? null : found.getT1().get(r.teacherId());
+                        String key = DiagnosticResult.keyOf(r.campaignId(), r.teacherId(), r.sourceKind());
+                        ResultDecision decision =
+                                rules.decide(r, scope, campaign, teacher, known.get(key), clock.instant());
+                        outcomes.add(outcome(row, decision));
+                        if (decision.outcome() == ResultDecision.Outcome.ACCEPTED) {
+                            // a later row with the same key in this file is compared with this one
+                            known.put(key, decision.result());
+                            writeIndexes.add(outcomes.size() - 1);
+                            // deferred: the event is encoded inside the bounded-concurrency stage, overlapping writes
+                            writes.add(
+                                    Mono.defer(() -> store(scope, r, decision, found.getT4(), campaign, teacher, false))
+                                            .map(stored -> outcome(row, stored)));
+                        }
+                    }
+                    return Flux.range(0, writes.size())
+                            .flatMap(
+                                    i -> writes.get(i).map(stored -> Map.entry(writeIndexes.get(i), stored)),
+                                    WRITE_CONCURRENCY)
+                            .doOnNext(written -> outcomes.set(written.getKey(), written.getValue()))
+                            .then(Mono.fromCallable(() -> ImportReport.of(outcomes)))
+                            .doOnNext(report -> {
+                                List<String> accepted = report.results().stream()
+                                        .filter(o -> o.outcome() == ResultDecision.Outcome.ACCEPTED)
+                                        .map(RowOutcome::resultId)
+                                        .toList();
+                                if (!accepted.isEmpty()) {
+                                    publishPaced(accepted).subscribe();
+                                }
+                            });
+                })
+                .doOnNext(report -> {
+                    report.results().forEach(o -> metrics.count(o.outcome(), "import"));
+                    log.info(
+                            "Import of {} rows: {} accepted, {} unchanged, {} rejected",
+                            report.rows(),
+                            report.accepted(),
+                            report.unchanged(),
+                            report.rejected());
+                });
+    }
+
+    /** The results the caller may see of one teacher and/or campaign, oldest diagnosis first. */
+    public Flux<DiagnosticResult> find(TenantScope scope, String teacherId, String campaignId, int page, int size) {
+        if (blank(teacherId) && blank(campaignId)) {
+            return Flux.error(RequestRejectedException.invalid(
+                    List.of(FieldProblem.of("teacherId", "give teacherId or campaignId (or both)"))));
+        }
+        if (page < 0 || size < 1 || size > 1000) {
+            return Flux.error(RequestRejectedException.invalid(
+                    List.of(new FieldProblem("size", "page must be 0 or more, size 1 to 1000", size))));
+        }
+        Criteria criteria = new Criteria();
+        if (!blank(teacherId)) {
+            criteria = criteria.and("teacherId").is(teacherId);
+        }
+        if (!blank(campaignId)) {
+            criteria = criteria.and("campaignId").is(campaignId);
+        }
+        Query query = query(criteria)
+                .with(Sort.by("diagnosedOn", "recordedAt", "_id"))
+                .skip((long) page * size)
+                .limit(size);
+        return mongo.find(scope, query, DiagnosticResult.class);
+    }
+
+    /** Every result of a teacher the caller may see, for the profile. */
+    public Flux<DiagnosticResult> ofTeacher(TenantScope scope, String teacherId) {
+        return mongo.find(scope, query(where("teacherId").is(teacherId)), DiagnosticResult.class);
+    }
+
+    /** Ids of the teachers with any result in the campaign that the caller may see. */
+    public Mono<Set<String>> diagnosedIn(TenantScope scope, String campaignId) {
+        Query query = query(where("campaignId").is(campaignId));
+        query.fields().include("teacherId");
+        return mongo.find(scope, query, DiagnosticResult.class)
+                .map(DiagnosticResult::teacherId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private Mono<Optional<DiagnosticResult>> existing(ResultRequest request) {
+        if (blank(request.campaignId()) || blank(request.teacherId()) || blank(request.sourceKind())) {
+            return Mono.just(Optional.empty());
+        }
+        return mongo.findById(
+                        SYSTEM,
+                        DiagnosticResult.keyOf(request.campaignId(), request.teacherId(), request.sourceKind()),
+                        DiagnosticResult.class)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** Inserts an accepted result with its event; a concurrent insert of the same key is decided again against it. */
+    private Mono<ResultDecision> store(
+            TenantScope scope,
+            ResultRequest request,
+            ResultDecision decision,
+            String correlationId,
+            Campaign campaign,
+            KnownTeacher teacher,
+            boolean nudge) {
+        if (decision.outcome() != ResultDecision.Outcome.ACCEPTED) {
+            return Mono.just(decision);
+        }
+        DiagnosticResult result = decision.result();
+        DomainEvent<DiagnosticCompleted> event = DomainEvent.create(
+                CampaignRegistry.SOURCE,
+                EventCatalog.DIAGNOSTIC_COMPLETED,
+                new EventScope(result.regionId(), result.municipalityId(), result.organizationId()),
+                correlationId,
+                correlationId,
+                completed(result));
+        return mongo.insert(scope, result.withOutbox(Outbox.with(List.of(), event)))
+                .map(saved -> {
+                    if (nudge) {
+                        relay.nudge(DiagnosticResult.COLLECTION, saved.id());
+                    }
+                    return ResultDecision.accepted(saved);
+                })
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        raced -> mongo.findById(SYSTEM, result.id(), DiagnosticResult.class)
+                                .map(stored ->
+                                        rules.decide(request, scope, campaign, teacher, stored, clock.instant())));
+    }
+
+    /**
+     * Hands an import's results to the outbox relay in batches of {@value #NUDGE_BATCH}, each once the previous one is
+     * published: thousands of nudges at once overflow the relay's nudge buffer and stop it (see README, "Known
+     * issues"). Runs after the answer; whatever is left after {@code NUDGE_WAIT} the relay's periodic sweep sends.
+     */
+    private Mono<Void> publishPaced(List<String> ids) {
+        return Flux.fromIterable(ids)
+                .buffer(NUDGE_BATCH)
+                .concatMap(batch -> {
+                    batch.forEach(id -> relay.nudge(DiagnosticResult.COLLECTION, id));
+                    return Mono.defer(() -> mongo.count(
+                                    SYSTEM,
+                                    query(where("_id")
+                                            .in(batch)
+                                            .and(Outbox.FIELD + ".0")
+                                            .exists(true)),
+                                    DiagnosticResult.class))
+                            .filter(pending -> pending == 0)
+                            .repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(25)))
+                            .timeout(NUDGE_WAIT, Mono.just(-1L));
+                })
+                .then()
+                .onErrorResume(e -> {
+                    log.warn(
+                            "publishing an import's events early failed; the periodic sweep sends them: {}",
+                            e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    static DiagnosticCompleted completed(DiagnosticResult r) {
+        return new DiagnosticCompleted(
+                r.id(),
+                r.teacherId(),
+                r.campaignId(),
+                r.campaignLevel(),
+                r.sourceKind(),
+                r.frameworkVersion(),
+                r.diagnosedOn(),
+                r.schoolYear(),
+                r.position(),
+                r.targetGroups(),
+                r.competencies().stream()
+                        .map(c -> new CompetencyResult(c.competencyCode(), c.score(), c.maxScore(), c.level()))
+                        .toList(),
+                r.deficits());
+    }
+
+    private static RowOutcome outcome(ImportRow row, ResultDecision decision) {
+        ResultRequest r = row.request();
+        return new RowOutcome(
+                row.line(),
+                r == null ? null : r.teacherId(),
+                r == null ? null : r.campaignId(),
+                r == null ? null : r.sourceKind(),
+                decision.outcome(),
+                decision.status().value(),
+                decision.result() == null ? null : decision.result().id(),
+                decision.detail(),
+                decision.problems());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
