@@ -114,8 +114,11 @@ public class OutboxRelay implements SmartLifecycle {
         nudges = sink;
         Sinks.Many<Work> manual = Sinks.many().unicast().onBackpressureBuffer();
         requested = manual;
-        Flux<Work> nudged =
-                sink.asFlux().bufferTimeout(256, Duration.ofMillis(5)).map(Work::new);
+        Flux<Work> nudged = sink.asFlux()
+                // fair back-pressure: without it a burst of nudges overflows the buffer while a pass runs
+                // (OverflowException), which would end the loop and its sweeps until a restart
+                .bufferTimeout(256, Duration.ofMillis(5), true)
+                .map(Work::new);
         Flux<Work> sweeps = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()
                 .map(tick -> Work.SWEEP);
