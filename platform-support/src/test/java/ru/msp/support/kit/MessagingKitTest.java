@@ -89,6 +89,22 @@ class MessagingKitTest {
     }
 
     @Test
+    void aBurstOfNudgesDoesNotStopTheRelay() {
+        for (int i = 0; i < 20_000; i++) {
+            relay.nudge(KitTestApplication.AGGREGATES, "reg-absent-" + i);
+        }
+        String regionId = "reg-" + UUID.randomUUID();
+        DomainEvent<RegionRegistered> event = regionRegistered(regionId);
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            mongo.save(new RegionAggregate(regionId, "Московская область", Outbox.with(List.of(), event)))
+                    .block();
+            relay.nudge(KitTestApplication.AGGREGATES, regionId);
+            assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void theSweepPublishesEventsThatWereNeverNudged() {
         String regionId = "reg-" + UUID.randomUUID();
         DomainEvent<RegionRegistered> event = regionRegistered(regionId);
