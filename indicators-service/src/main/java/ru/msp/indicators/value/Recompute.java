@@ -52,9 +52,9 @@ public class Recompute {
                         ref.toString(), facts.horizon().toString(), r.teacherFacts, r.organizationFacts, r.counters));
     }
 
-    private record Totals(long teacherFacts, long organizationFacts, long counters) {}
+    public record Totals(long teacherFacts, long organizationFacts, long counters) {}
 
-    Mono<Totals> rebuild(String regionId, String municipalityId) {
+    public Mono<Totals> rebuild(String regionId, String municipalityId) {
         SchoolYear horizon = facts.horizon();
         return facts.drainLeftovers()
                 .then(Mono.zip(
