@@ -44,6 +44,86 @@ class IndicatorsFlowTest {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    @Autowired
+    ValuePublisher publisher;
+
+    /** XLSX building and first class loading are slow on a busy machine: more than the default 5 s. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        http = http.mutate().responseTimeout(WAIT).build();
+    }
+
+    @Test
+    void stalledRoutesAndUndiagnosedTargetGroupsRaiseAlerts() {
+        TownOnTheBroker town = new TownOnTheBroker(kafka).registered(1);
+        town.send(
+                ru.msp.contracts.EventCatalog.TEACHER_REGISTERED,
+                town.region,
+                town.municipality,
+                town.school,
+                new ru.msp.contracts.teacher.TeacherRegistered(
+                        town.teacher(2), town.facts(java.util.Set.of(ru.msp.contracts.TargetGroup.DISABILITIES))));
+        String route = "route-" + town.run;
+        java.time.LocalDate yesterday =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        town.send(
+                ru.msp.contracts.EventCatalog.ROUTE_APPROVED,
+                town.region,
+                town.municipality,
+                town.school,
+                new ru.msp.contracts.routes.RouteApproved(route, town.teacher(1), "tutor", yesterday));
+        String own = operatorOf(town.region, town.municipality);
+        // 1 teacher of the ОВЗ group, none diagnosed this year
+        awaitJson(
+                own,
+                "/api/indicators/alerts?scope=municipality:" + town.municipality,
+                Map.of("$[?(@.kind=='TARGET_GROUP_NOT_DIAGNOSED' && @.subjectId=='DISABILITIES')].open", true));
+        // the route was due yesterday and is open: stalled
+        await().atMost(WAIT).untilAsserted(() -> {
+            publisher.stalledRoutes().block(WAIT);
+            http.get()
+                    .uri("/api/indicators/alerts?scope=municipality:" + town.municipality + "&open=true")
+                    .header(HttpHeaders.AUTHORIZATION, own)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[?(@.kind=='ROUTES_STALLED')].subjectId")
+                    .isEqualTo(route);
+        });
+        // completed, and the ОВЗ teacher diagnosed: both resolved
+        town.send(
+                ru.msp.contracts.EventCatalog.ROUTE_COMPLETED,
+                town.region,
+                town.municipality,
+                town.school,
+                new ru.msp.contracts.routes.RouteCompleted(route, town.teacher(1), yesterday));
+        town.send(town.diagnosis(2));
+        await().atMost(WAIT).untilAsserted(() -> {
+            publisher.stalledRoutes().block(WAIT);
+            http.get()
+                    .uri("/api/indicators/alerts?scope=municipality:" + town.municipality + "&open=true")
+                    .header(HttpHeaders.AUTHORIZATION, own)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[?(@.kind=='ROUTES_STALLED')]")
+                    .isEmpty()
+                    .jsonPath("$[?(@.kind=='TARGET_GROUP_NOT_DIAGNOSED')]")
+                    .isEmpty()
+                    .jsonPath("$[?(@.kind=='NO_MENTORING_PAIRS')].subjectId") // the school still has no pair
+                    .isEqualTo(town.school);
+        });
+        // another municipality's operator sees none of them
+        http.get()
+                .uri("/api/indicators/alerts?scope=municipality:" + town.municipality)
+                .header(HttpHeaders.AUTHORIZATION, operatorOf(town.region, town.neighbour))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
     @Test
     void aDiagnosisChangesTheDiagnosedShareOfItsMunicipalityAgainstTheProgrammeTarget() {
         TownOnTheBroker town = new TownOnTheBroker(kafka).registered(4);

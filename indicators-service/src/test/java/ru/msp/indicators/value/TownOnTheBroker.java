@@ -80,13 +80,20 @@ final class TownOnTheBroker {
     }
 
     DomainEvent<DiagnosticCompleted> diagnosis(int n) {
+        return diagnosis(n, "");
+    }
+
+    /** Sent events, in order (for measurements). */
+    final List<DomainEvent<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    DomainEvent<DiagnosticCompleted> diagnosis(int n, String variant) {
         return event(
                 EventCatalog.DIAGNOSTIC_COMPLETED,
                 region,
                 municipality,
                 school,
                 new DiagnosticCompleted(
-                        "res-" + n + "-" + run,
+                        "res-" + n + "-" + run + variant,
                         teacher(n),
                         "camp",
                         "MUNICIPAL",
@@ -105,6 +112,7 @@ final class TownOnTheBroker {
     }
 
     void send(DomainEvent<?> event) {
+        sent.add(event);
         kafka.send(event.topic().name(), event.subject(), CloudEventCodec.encodeToString(event))
                 .join();
     }
@@ -126,6 +134,10 @@ final class TownOnTheBroker {
     }
 
     private TeacherFacts facts() {
+        return facts(Set.of());
+    }
+
+    TeacherFacts facts(Set<ru.msp.contracts.TargetGroup> groups) {
         return new TeacherFacts(
                 school,
                 "TEACHER",
@@ -134,7 +146,7 @@ final class TownOnTheBroker {
                 LocalDate.of(2005, 9, 1),
                 "FIRST",
                 null,
-                Set.of(),
+                groups,
                 false,
                 Set.of(),
                 false);
