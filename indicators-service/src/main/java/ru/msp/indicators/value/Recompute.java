@@ -33,10 +33,36 @@ public class Recompute {
 
     private final FactStore facts;
     private final CounterStore counters;
+    private final ru.msp.indicators.programme.ProgrammeRegistry programmes;
+    private volatile SchoolYear lastHorizon;
 
-    Recompute(FactStore facts, CounterStore counters) {
+    Recompute(FactStore facts, CounterStore counters, ru.msp.indicators.programme.ProgrammeRegistry programmes) {
         this.facts = facts;
         this.counters = counters;
+        this.programmes = programmes;
+        this.lastHorizon = facts.horizon();
+    }
+
+    /**
+     * On 1 September the current school year changes: every teacher and organisation now also counts in the new
+     * year, which no event has told the counters. Checked hourly; when the year moved on, every region that has a
+     * municipal programme is recomputed.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${msp.indicators.rollover-cron:0 7 * * * *}")
+    void rollOver() {
+        SchoolYear now = facts.horizon();
+        if (now.equals(lastHorizon)) {
+            return;
+        }
+        log.info("School year {} began: recomputing every region", now);
+        programmes
+                .inRegion(TenantScope.system("indicators-service"), null)
+                .map(ru.msp.indicators.programme.Programme::regionId)
+                .distinct()
+                .concatMap(region -> rebuild(region, null))
+                .then()
+                .block(java.time.Duration.ofHours(1));
+        lastHorizon = now;
     }
 
     public record Result(String scope, String period, long teacherFacts, long organizationFacts, long counters) {}
