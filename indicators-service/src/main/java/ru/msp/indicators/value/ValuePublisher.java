@@ -33,7 +33,7 @@ import ru.msp.support.tenancy.TenantKey;
 import ru.msp.support.tenancy.TenantScope;
 
 /**
- * Coalesced publication. Counters changed by events are noted ({@link ValueChanges}); every
+ * Coalesced publication and time series. Counters changed by events are noted ({@link ValueChanges}); every
  * {@code msp.indicators.publish-interval} (2 s) the noted ones are read once more and, per municipality, one write
  * appends an {@code IndicatorValueChanged} per changed indicator and school year to that municipality's outbox. A
  * burst of events on one municipality thus gives at most one event per indicator per interval, carrying the latest
@@ -100,6 +100,10 @@ public class ValuePublisher {
         String current = facts.horizon().toString();
         return Flux.fromIterable(ids)
                 .concatMap(counters::byId)
+                .concatMap(c -> c.scopeKind() == ScopeKind.MUNICIPALITY || c.scopeKind() == ScopeKind.REGION
+                        ? counters.point(c).thenReturn(c)
+                        : Mono.just(c))
+                .filter(c -> c.scopeKind() != ScopeKind.REGION)
                 .collectMultimap(IndicatorCounter::municipalityId)
                 .flatMapMany(byMunicipality -> Flux.fromIterable(byMunicipality.entrySet()))
                 .concatMap(e -> municipality(e.getKey(), new ArrayList<>(e.getValue()), current))
