@@ -147,8 +147,9 @@ public class FactStore {
         }
         String factKey = keyPrefix + fact.id().replace('.', '_');
         return Flux.fromIterable(fact.pending())
+                // batches in version order; the deltas of one batch touch distinct counters, so they go in parallel
                 .concatMap(batch -> Flux.fromIterable(batch.deltas())
-                        .concatMap(delta -> counters.apply(factKey, batch.version(), delta)))
+                        .flatMap(delta -> counters.apply(factKey, batch.version(), delta), 8))
                 .concatMap(changes::changed)
                 .then(mongo.findAndModify(
                                 SYSTEM,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.support.tenancy.TenantFields;
 import ru.msp.support.tenancy.TenantKey;
@@ -18,6 +19,8 @@ import ru.msp.support.tenancy.TenantKey;
  * @param trainedLeaders leader id → the school years in which that leader completed a course
  */
 @Document(OrganizationFact.COLLECTION)
+// the guarded write's query is exactly these fields: the embedded store then uses the index, not a scan
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @TenantFields(teacher = "")
 public record OrganizationFact(
         @Id String id,

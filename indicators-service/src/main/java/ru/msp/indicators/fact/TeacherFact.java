@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.support.tenancy.TenantFields;
@@ -26,6 +27,8 @@ import ru.msp.support.tenancy.TenantKey;
  * @param pending counter deltas of recent changes, written with the change and removed once applied
  */
 @Document(TeacherFact.COLLECTION)
+// the guarded write's query is exactly these fields: the embedded store then uses the index, not a scan
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @TenantFields(teacher = "")
 public record TeacherFact(
         @Id String id,

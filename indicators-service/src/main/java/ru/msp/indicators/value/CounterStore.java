@@ -39,28 +39,100 @@ public class CounterStore {
         this.clock = clock;
     }
 
-    /** Applies one fact's delta of the given version; empty when it was applied before. */
+    /**
+     * Applies one fact's delta of the given version; empty when that version (or a newer one) was applied before.
+     * Read by {@code _id}, then written guarded by {@code _id} and {@code seq}: a concurrent writer makes us read
+     * again, so two appliers of the same delta cannot both count it.
+     */
     public Mono<IndicatorCounter> apply(String factKey, long version, CounterDelta delta) {
-        String mark = IndicatorCounter.APPLIED + "." + factKey;
         CounterKey key = delta.key();
-        Query guarded = query(where("_id")
-                .is(key.id())
-                .orOperator(where(mark).exists(false), where(mark).lt(version)));
+        String mark = IndicatorCounter.APPLIED + "." + factKey;
+        return Mono.defer(() -> {
+                    Query read = query(where("_id").is(key.id()));
+                    read.fields().include("seq").include(mark);
+                    return mongo.findOne(SYSTEM, read, CounterMark.class)
+                            .map(java.util.Optional::of)
+                            .defaultIfEmpty(java.util.Optional.empty())
+                            .flatMap(stored -> {
+                                if (stored.isEmpty()) {
+                                    return created(key, factKey, version, delta);
+                                }
+                                Long applied = stored.get().applied() == null
+                                        ? null
+                                        : stored.get().applied().get(factKey);
+                                if (applied != null && applied >= version) {
+                                    return Mono.<IndicatorCounter>empty();
+                                }
+                                return incremented(key, mark, stored.get().seq(), version, delta);
+                            });
+                })
+                .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
+    }
+
+    private Mono<IndicatorCounter> created(CounterKey key, String factKey, long version, CounterDelta delta) {
+        CounterDocument fresh = new CounterDocument(
+                key.id(),
+                key.indicatorCode(),
+                key.period(),
+                key.scopeKind(),
+                key.scopeId(),
+                key.regionId(),
+                key.municipalityId(),
+                key.organizationId(),
+                delta.numerator(),
+                delta.denominator(),
+                clock.instant(),
+                1,
+                Map.of(factKey, version));
+        return mongo.insert(SYSTEM, fresh)
+                .map(CounterStore::view)
+                .onErrorMap(DuplicateKeyException.class, raced -> new Raced());
+    }
+
+    private Mono<IndicatorCounter> incremented(
+            CounterKey key, String mark, Long seq, long version, CounterDelta delta) {
+        // a counter written before seq existed has none: guard on its absence (a scan, once)
+        Query guarded = query(
+                seq == null
+                        ? where("_id").is(key.id()).and("seq").exists(false)
+                        : where("_id").is(key.id()).and("seq").is(seq));
         guarded.fields().exclude(IndicatorCounter.APPLIED);
         Update update = new Update()
                 .inc("numerator", delta.numerator())
                 .inc("denominator", delta.denominator())
+                .inc("seq", 1)
                 .set(mark, version)
                 .set("updatedAt", clock.instant());
-        describe(update, key);
         return mongo.findAndModify(
                         SYSTEM,
                         owner(key),
                         guarded,
                         update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        FindAndModifyOptions.options().returnNew(true),
                         IndicatorCounter.class)
-                .onErrorResume(DuplicateKeyException.class, appliedBefore -> Mono.empty());
+                .switchIfEmpty(Mono.error(Raced::new));
+    }
+
+    private static IndicatorCounter view(CounterDocument d) {
+        return new IndicatorCounter(
+                d.id(),
+                d.indicatorCode(),
+                d.period(),
+                d.scopeKind(),
+                d.scopeId(),
+                d.regionId(),
+                d.municipalityId(),
+                d.organizationId(),
+                d.numerator(),
+                d.denominator(),
+                d.updatedAt());
+    }
+
+    /** Another write to the counter came between our read and our write: read again. */
+    static final class Raced extends RuntimeException {
+        Raced() {
+            super(null, null, false, false);
+        }
     }
 
     /** Sets a counter to a recomputed total, with the versions of the facts it was computed from. */
@@ -69,6 +141,7 @@ public class CounterStore {
                 .set("numerator", total.numerator())
                 .set("denominator", total.denominator())
                 .set(IndicatorCounter.APPLIED, new Document(factVersions))
+                .inc("seq", 1)
                 .set("updatedAt", clock.instant());
         describe(update, key);
         return mongo.upsert(SYSTEM, owner(key), query(where("_id").is(key.id())), update, IndicatorCounter.class);

@@ -54,6 +54,7 @@ class EventToIndicatorLatencyTest {
 
     @Test
     void diagnosesAtAFixedRateReachTheCounters() throws Exception {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build(); // a busy machine
         TownOnTheBroker town = new TownOnTheBroker(kafka).registered(TEACHERS);
         String operator = IndicatorsFlowTest.operatorOf(town.region, town.municipality);
         await().atMost(Duration.ofSeconds(60))
