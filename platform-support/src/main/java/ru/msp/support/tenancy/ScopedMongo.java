@@ -88,11 +88,18 @@ public class ScopedMongo {
         if (scopeFilter.isEmpty()) {
             return query;
         }
-        // $and, not addCriteria: the caller's query may already filter the same field
         Document given = query.getQueryObject();
-        BasicQuery restricted = new BasicQuery(
-                given.isEmpty() ? scopeFilter : new Document("$and", List.of(given, scopeFilter)),
-                query.getFieldsObject());
+        Document filter;
+        if (scopeFilter.keySet().stream().noneMatch(given::containsKey)) {
+            // flat keys where they do not collide: mongo-java-server uses an index only when a query's top-level
+            // fields match it, and an $and wrapper made even lookups by _id scan the collection
+            filter = new Document(given);
+            filter.putAll(scopeFilter);
+        } else {
+            // the caller filters the same field: both conditions must hold
+            filter = new Document("$and", List.of(given, scopeFilter));
+        }
+        BasicQuery restricted = new BasicQuery(filter, query.getFieldsObject());
         restricted.setSortObject(query.getSortObject());
         restricted.skip(query.getSkip());
         restricted.limit(query.getLimit());

@@ -1,0 +1,215 @@
+package ru.msp.indicators.fact;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import ru.msp.indicators.catalogue.SchoolYear;
+import ru.msp.indicators.value.CounterDelta;
+import ru.msp.indicators.value.CounterKey;
+import ru.msp.indicators.value.CounterStore;
+import ru.msp.indicators.value.IndicatorRules;
+import ru.msp.indicators.value.Tally;
+import ru.msp.indicators.value.ValueChanges;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
+
+/**
+ * Fact documents and the counters they feed. A change is one guarded write of the fact document carrying the new
+ * version and the counter deltas it causes ({@link DeltaBatch}); the deltas are then applied (idempotently, see
+ * {@link CounterStore}) and removed. A crash in between leaves them in the document, and {@link #drainLeftovers} or
+ * the next change of that document applies them.
+ */
+@Service
+public class FactStore {
+
+    static final TenantScope SYSTEM = TenantScope.system("indicators-service");
+    public static final String TEACHER_KEY = "t_";
+    public static final String ORGANIZATION_KEY = "o_";
+
+    private final ScopedMongo mongo;
+    private final MongoConverter converter;
+    private final CounterStore counters;
+    private final ValueChanges changes;
+    private final Clock clock;
+
+    FactStore(ScopedMongo mongo, MongoConverter converter, CounterStore counters, ValueChanges changes, Clock clock) {
+        this.mongo = mongo;
+        this.converter = converter;
+        this.counters = counters;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** A fact document before and after a change. */
+    public record Changed<F>(F before, F after) {}
+
+    /** The school year values are kept up to now. */
+    public SchoolYear horizon() {
+        return SchoolYear.containing(LocalDate.now(clock));
+    }
+
+    public Mono<Changed<TeacherFact>> teacher(String id, UnaryOperator<TeacherFact> change) {
+        return change(TeacherFact.class, id, () -> TeacherFact.empty(id), change, IndicatorRules::of, TEACHER_KEY);
+    }
+
+    public Mono<Changed<OrganizationFact>> organization(String id, UnaryOperator<OrganizationFact> change) {
+        return change(
+                OrganizationFact.class,
+                id,
+                () -> OrganizationFact.empty(id),
+                change,
+                IndicatorRules::of,
+                ORGANIZATION_KEY);
+    }
+
+    private <F extends FactDocument<F>> Mono<Changed<F>> change(
+            Class<F> type,
+            String id,
+            Supplier<F> empty,
+            UnaryOperator<F> change,
+            BiFunction<F, SchoolYear, Map<CounterKey, Tally>> tallies,
+            String keyPrefix) {
+        return Mono.defer(() -> mongo.findById(SYSTEM, id, type)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(stored -> {
+                            F before = stored.orElseGet(empty);
+                            F after = change.apply(before);
+                            if (facts(after).equals(facts(before))) {
+                                return drain(type, before, keyPrefix).thenReturn(new Changed<>(before, before));
+                            }
+                            SchoolYear horizon = horizon();
+                            List<CounterDelta> deltas =
+                                    IndicatorRules.diff(tallies.apply(before, horizon), tallies.apply(after, horizon));
+                            long version = before.version() + 1;
+                            List<DeltaBatch> pending = new ArrayList<>(before.pending());
+                            if (!deltas.isEmpty()) {
+                                pending.add(new DeltaBatch(version, deltas));
+                            }
+                            F next = after.withBookkeeping(version, pending);
+                            return write(type, stored.isPresent(), before.version(), next)
+                                    .flatMap(written -> written
+                                            ? drain(type, next, keyPrefix).thenReturn(new Changed<>(before, next))
+                                            : Mono.error(new ConcurrentChange()));
+                        }))
+                .retryWhen(Retry.max(50).filter(ConcurrentChange.class::isInstance));
+    }
+
+    private static <F extends FactDocument<F>> F facts(F fact) {
+        return fact.withBookkeeping(0, List.of());
+    }
+
+    private <F extends FactDocument<F>> Mono<Boolean> write(Class<F> type, boolean exists, long expected, F next) {
+        if (!exists) {
+            return mongo.insert(SYSTEM, next)
+                    .thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, raced -> Mono.just(false));
+        }
+        Document document = new Document();
+        converter.write(next, document);
+        document.remove("_id");
+        Update update = new Update();
+        document.forEach(update::set);
+        return mongo.findAndModify(
+                        SYSTEM,
+                        next.tenantKey(),
+                        query(where("_id").is(next.id()).and("version").is(expected)),
+                        update,
+                        FindAndModifyOptions.options().returnNew(true),
+                        type)
+                .map(found -> true)
+                .defaultIfEmpty(false);
+    }
+
+    /** Applies the document's pending deltas in version order, then removes them unless the document moved on. */
+    private <F extends FactDocument<F>> Mono<Void> drain(Class<F> type, F fact, String keyPrefix) {
+        if (fact.pending().isEmpty()) {
+            return Mono.empty();
+        }
+        String factKey = keyPrefix + fact.id().replace('.', '_');
+        return Flux.fromIterable(fact.pending())
+                // batches in version order; the deltas of one batch touch distinct counters, so they go in parallel
+                .concatMap(batch -> Flux.fromIterable(batch.deltas())
+                        .flatMap(delta -> counters.apply(factKey, batch.version(), delta), 8))
+                .concatMap(changes::changed)
+                .then(mongo.findAndModify(
+                                SYSTEM,
+                                fact.tenantKey(),
+                                query(where("_id").is(fact.id()).and("version").is(fact.version())),
+                                new Update().set("pending", List.of()),
+                                FindAndModifyOptions.options(),
+                                type)
+                        .then());
+    }
+
+    /** Applies what a crash left pending. */
+    public Mono<Long> drainLeftovers() {
+        Query withPending = query(where("pending.0").exists(true));
+        Flux<Object> teachers = mongo.find(SYSTEM, withPending, TeacherFact.class)
+                .concatMap(f -> drain(TeacherFact.class, f, TEACHER_KEY).thenReturn(f));
+        Flux<Object> organizations = mongo.find(SYSTEM, withPending, OrganizationFact.class)
+                .concatMap(
+                        f -> drain(OrganizationFact.class, f, ORGANIZATION_KEY).thenReturn(f));
+        return teachers.concatWith(organizations).count();
+    }
+
+    public Flux<TeacherFact> teachersWithin(String regionId, String municipalityId) {
+        return mongo.find(SYSTEM, within(regionId, municipalityId), TeacherFact.class);
+    }
+
+    public Flux<OrganizationFact> organizationsWithin(String regionId, String municipalityId) {
+        return mongo.find(SYSTEM, within(regionId, municipalityId), OrganizationFact.class);
+    }
+
+    private static Query within(String regionId, String municipalityId) {
+        return municipalityId != null
+                ? query(where("municipalityId").is(municipalityId))
+                : query(where("regionId").is(regionId));
+    }
+
+    public Mono<OrganizationFact> organization(TenantScope scope, String id) {
+        return mongo.findById(scope, id, OrganizationFact.class);
+    }
+
+    public Flux<TeacherFact> teachersOfActivity(String activityId) {
+        return mongo.find(SYSTEM, query(where("activityIds").is(activityId)), TeacherFact.class);
+    }
+
+    public Flux<TeacherFact> teachersWithOpenRoutes() {
+        return mongo.find(SYSTEM, query(where("routes").exists(true).ne(new Document())), TeacherFact.class);
+    }
+
+    public static String teacherKey(TeacherFact fact) {
+        return TEACHER_KEY + fact.id().replace('.', '_');
+    }
+
+    public static String organizationKey(OrganizationFact fact) {
+        return ORGANIZATION_KEY + fact.id().replace('.', '_');
+    }
+
+    /** Another writer changed the document between our read and our write: read again and redo. */
+    static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package ru.msp.indicators.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import ru.msp.indicators.value.CounterDelta;
+import ru.msp.indicators.value.CounterKey;
+import ru.msp.indicators.value.CounterStore;
+import ru.msp.indicators.value.IndicatorCounter;
+import ru.msp.indicators.value.ScopeKind;
+import ru.msp.indicators.value.Tally;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
+import ru.msp.testsupport.WithPlatformInfrastructure;
+
+/**
+ * The fact write and its counter deltas are one document; applying them is idempotent per (fact, version), so a
+ * crash before, during or after the application neither loses nor doubles a delta.
+ */
+@WithPlatformInfrastructure
+@SpringBootTest
+class CrashBetweenFactAndCountersTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    CounterStore counters;
+
+    @Autowired
+    FactStore facts;
+
+    @Autowired
+    ScopedMongo mongo;
+
+    @Test
+    void aDeltaAppliesOncePerFactVersionAndNeverBehindANewerOne() {
+        CounterKey key = key();
+        CounterDelta plusOne = new CounterDelta(key, 1, 1);
+        assertThat(counters.apply("t_a", 1, plusOne).block(WAIT).tally()).isEqualTo(new Tally(1, 1));
+        assertThat(counters.apply("t_a", 1, plusOne).blockOptional(WAIT)).isEmpty(); // redone after a crash
+        assertThat(counters.apply("t_b", 1, plusOne).block(WAIT).tally()).isEqualTo(new Tally(2, 2)); // another fact
+        assertThat(counters.apply("t_a", 2, new CounterDelta(key, -1, 0))
+                        .block(WAIT)
+                        .tally())
+                .isEqualTo(new Tally(1, 2));
+        assertThat(counters.apply("t_a", 1, plusOne).blockOptional(WAIT)).isEmpty(); // older than applied
+        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 2));
+    }
+
+    @Test
+    void deltasLeftPendingByACrashAreAppliedOnceBySweep() {
+        CounterKey key = key();
+        String teacher = "crash-" + UUID.randomUUID();
+        // the state a crash leaves: the fact written with its deltas, none applied
+        TeacherFact written = TeacherFact.empty(teacher)
+                .withBookkeeping(1, List.of(new DeltaBatch(1, List.of(new CounterDelta(key, 1, 1)))));
+        mongo.insert(TenantScope.system("test"), written).block(WAIT);
+        facts.drainLeftovers().block(WAIT);
+        facts.drainLeftovers().block(WAIT); // a second sweep, or the next change, finds nothing left to do
+        IndicatorCounter counter = counters.byId(key.id()).block(WAIT);
+        assertThat(counter.tally()).isEqualTo(new Tally(1, 1));
+        assertThat(mongo.findById(TenantScope.system("test"), teacher, TeacherFact.class)
+                        .block(WAIT)
+                        .pending())
+                .isEmpty();
+        // had the sweep crashed after the counter but before clearing, a rerun would not count it twice
+        counters.apply(FactStore.TEACHER_KEY + teacher, 1, new CounterDelta(key, 1, 1))
+                .blockOptional(WAIT);
+        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 1));
+    }
+
+    private static CounterKey key() {
+        String municipality = "mun-" + UUID.randomUUID();
+        return new CounterKey(
+                "DIAGNOSED_SHARE", "2025/2026", ScopeKind.MUNICIPALITY, municipality, "reg-c", municipality, null);
+    }
+}
