@@ -41,8 +41,18 @@ public class ScopedMongo {
         return mongo.findOne(restrict(scope, query, type), type);
     }
 
-    /** The document with this id if it is in scope; empty otherwise. */
+    /**
+     * The document with this id if it is in scope; empty otherwise. For tenant-owned documents the id alone is
+     * looked up and the scope checked on the loaded document ({@link TenantScope#mayRead}): the embedded
+     * mongo-java-server uses an index only for a query whose fields are exactly the index's, so {@code _id} plus the
+     * tenant field would scan the whole collection.
+     */
     public <T> Mono<T> findById(TenantScope scope, Object id, Class<T> type) {
+        if (TenantOwned.class.isAssignableFrom(type)) {
+            TenantFields tenantFields = fields.computeIfAbsent(type, ScopedMongo::fieldsOf);
+            return mongo.findById(id, type)
+                    .filter(found -> scope.mayRead(((TenantOwned) found).tenantKey(), tenantFields));
+        }
         return findOne(scope, Query.query(Criteria.where("_id").is(id)), type);
     }
 
