@@ -807,16 +807,18 @@ async function practicesView() {
     <button class="primary" type="submit">Найти</button></form><div id="practices"></div>`;
   const form = document.getElementById("practice-search");
   api("/api/competencies").then((framework) => {
-    const list = items(framework.competencies || framework);
-    form.competency.innerHTML += list.map((c) => `<option value="${escapeHtml(c.code)}">${escapeHtml(c.nameRu || c.name || c.code)}</option>`).join("");
+    const list2 = (framework.areas || []).flatMap((a) => a.competencies || []);
+    form.competency.innerHTML += list2.map((c) => `<option value="${escapeHtml(c.code)}">${escapeHtml(c.nameRu || c.code)}</option>`).join("");
   }).catch(() => {});
   const search = () => section(document.getElementById("practices"), async (element) => {
     const query = form.competency.value ? "?competency=" + encodeURIComponent(form.competency.value) : "";
     const list = items(await api("/api/practices" + query));
+    const names = await loadCompetencyNames();
     element.innerHTML = list.length
-      ? table(["Практика", "Компетенции", "Уровень", "Статус"], list.map((p) => [
-          p.materialsLink ? `<a href="${escapeHtml(p.materialsLink)}" rel="noopener" target="_blank">${escapeHtml(p.title)}</a>` : escapeHtml(p.title),
-          escapeHtml((p.competencies || p.competencyCodes || []).join(", ")), escapeHtml(p.level || "—"),
+      ? table(["Практика", "Компетенции", "Уровень представления", "Статус"], list.map((p) => [
+          /^https?:\/\//.test(p.materialsUrl || "") ? `<a href="${escapeHtml(p.materialsUrl)}" rel="noopener" target="_blank">${escapeHtml(p.title)}</a>` : escapeHtml(p.title),
+          escapeHtml((p.competencyCodes || []).map((c) => names[c] || c).join(", ")),
+          escapeHtml({ SCHOOL: "школьный", MUNICIPAL: "муниципальный", REGIONAL: "региональный", FEDERAL: "федеральный" }[p.presentedLevel] || p.presentedLevel || "—"),
           escapeHtml({ SUBMITTED: "на рассмотрении", APPROVED: "одобрена" }[p.status] || p.status),
         ]), "practices-table")
       : empty("Практик не найдено.");
