@@ -3,8 +3,12 @@ package ru.msp.teacher.teacher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +31,51 @@ class TeacherHandler {
 
     static final String TOTAL_COUNT = "X-Total-Count";
 
-    private final TeacherRegistry registry;
+    /** Ten thousand rows are about 1.5 MB; the gateway lets import bodies up to 10 MB through. */
+    static final int MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
-    TeacherHandler(TeacherRegistry registry) {
+    private final TeacherRegistry registry;
+    private final TeacherImport importer;
+
+    TeacherHandler(TeacherRegistry registry, TeacherImport importer) {
         this.registry = registry;
+        this.importer = importer;
+    }
+
+    /**
+     * Bulk upsert keyed by (organisation, externalId): CSV with a header row (the default), or NDJSON when the
+     * Content-Type is {@code application/x-ndjson}. Rows without an organisation column belong to
+     * {@code ?organizationId=}, else to the school system's own organisation. Always 200 with every row's outcome,
+     * unless the file itself cannot be read (400).
+     */
+    @PostMapping("/import")
+    Mono<ImportReport> importFile(@RequestParam(required = false) String organizationId, ServerHttpRequest request) {
+        MediaType type = request.getHeaders().getContentType();
+        boolean ndjson = type != null
+                && (type.getSubtype().equals("x-ndjson")
+                        || type.getSubtype().equals("ndjson")
+                        || type.getSubtype().equals("jsonl")
+                        || type.getSubtype().equals("json"));
+        return TenantScope.current()
+                .flatMap(scope -> DataBufferUtils.join(request.getBody(), MAX_IMPORT_BYTES)
+                        .map(buffer -> {
+                            byte[] bytes = new byte[buffer.readableByteCount()];
+                            buffer.read(bytes);
+                            DataBufferUtils.release(buffer);
+                            return bytes;
+                        })
+                        .defaultIfEmpty(new byte[0])
+                        .onErrorMap(
+                                DataBufferLimitException.class,
+                                e -> new RequestRejectedException(
+                                        HttpStatus.PAYLOAD_TOO_LARGE,
+                                        "An import file may have at most " + MAX_IMPORT_BYTES + " bytes.",
+                                        List.of()))
+                        .map(bytes -> {
+                            String text = TeacherImportFile.decode(bytes);
+                            return ndjson ? TeacherImportFile.ndjson(text) : TeacherImportFile.csv(text);
+                        })
+                        .flatMap(file -> importer.apply(scope, organizationId, file)));
     }
 
     /** Validated by the registry, so that field constraints and date rules come back in one problem. */

@@ -267,6 +267,12 @@ public class TeacherRegistry {
      * changed. Empty when the teacher is no longer in {@code existing}'s organisation (moved meanwhile).
      */
     Mono<Teacher> applyDetails(TenantScope scope, Teacher existing, Teacher changed, String correlationId) {
+        return applyDetails(scope, existing, changed, correlationId, true);
+    }
+
+    /** As above; {@code nudge} false leaves publishing to the caller (an import nudges in batches). */
+    Mono<Teacher> applyDetails(
+            TenantScope scope, Teacher existing, Teacher changed, String correlationId, boolean nudge) {
         Update update = new Update()
                 .set("lastName", changed.lastName())
                 .set("firstName", changed.firstName())
@@ -307,7 +313,7 @@ public class TeacherRegistry {
                         FindAndModifyOptions.options().returnNew(true),
                         Teacher.class)
                 .doOnNext(saved -> {
-                    if (factsChanged) {
+                    if (factsChanged && nudge) {
                         relay.nudge(Teacher.COLLECTION, saved.id());
                     }
                 });
