@@ -15,10 +15,10 @@ public record OrganizationView(
         Set<String> flags,
         String externalId,
         Instant registeredAt,
-        List<Manager> management) {
+        List<TeamMember> management) {
 
     /** A member of the management team: the director first, then the deputies by name. */
-    public record Manager(String teacherId, String position, String lastName, String firstName, String middleName) {}
+    public record TeamMember(String teacherId, String position, String lastName, String firstName, String middleName) {}
 
     static OrganizationView of(Organization o) {
         return of(o, null);
@@ -39,8 +39,8 @@ public record OrganizationView(
                 management == null
                         ? null
                         : management.stream()
-                                .map(m ->
-                                        new Manager(m.id(), m.position(), m.lastName(), m.firstName(), m.middleName()))
+                                .map(m -> new TeamMember(
+                                        m.id(), m.position(), m.lastName(), m.firstName(), m.middleName()))
                                 .toList());
     }
 }
