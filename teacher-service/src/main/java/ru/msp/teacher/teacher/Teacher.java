@@ -66,6 +66,7 @@ public record Teacher(
     public static final String COLLECTION = "teachers";
     public static final String ACTIVE = "ACTIVE";
     public static final String DEPARTED = "DEPARTED";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** The same teacher carrying these unpublished events. */
     Teacher withOutbox(List<PendingEvent> events) {
@@ -139,6 +140,7 @@ public record Teacher(
 
     /** Lower case, ё as е, inner whitespace collapsed: the form {@code q} is compared in. */
     public static String normalise(String text) {
-        return text.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е'))
+                .replaceAll(" ");
     }
 }

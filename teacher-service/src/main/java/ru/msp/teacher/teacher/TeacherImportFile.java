@@ -48,6 +48,11 @@ public final class TeacherImportFile {
     static final int MAX_ROWS = 50_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
+    // compiled once: these run for every value of every row
+    private static final Pattern POSITION_CODE = Pattern.compile(TeacherRegistration.POSITIONS);
+    private static final Pattern NOT_NAME_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Pattern NOT_WORD_CHARACTERS = Pattern.compile("[^\\p{L}\\p{N}+]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final DateTimeFormatter RUSSIAN_DATE =
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SLASH_DATE =
@@ -175,7 +180,7 @@ public final class TeacherImportFile {
         String middleName = text(values, "middleName");
         String fullName = text(values, "fullName");
         if (fullName != null && lastName == null && firstName == null) {
-            String[] parts = fullName.strip().split("\\s+", 3);
+            String[] parts = SPACES.split(fullName.strip(), 3);
             lastName = parts[0];
             firstName = parts.length > 1 ? parts[1] : null;
             middleName = parts.length > 2 ? parts[2] : middleName;
@@ -249,7 +254,8 @@ public final class TeacherImportFile {
             return null;
         }
         // an export from a spreadsheet may carry a time after the date
-        String day = value.split("[ T]")[0];
+        int time = value.indexOf(' ') >= 0 ? value.indexOf(' ') : value.indexOf('T');
+        String day = time > 0 ? value.substring(0, time) : value;
         for (DateTimeFormatter format :
                 new DateTimeFormatter[] {DateTimeFormatter.ISO_LOCAL_DATE, RUSSIAN_DATE, SLASH_DATE}) {
             try {
@@ -267,7 +273,7 @@ public final class TeacherImportFile {
         if (value == null) {
             return null;
         }
-        switch (normaliseWord(value)) {
+        switch (value.strip().equals("-") ? "-" : normaliseWord(value)) {
             case "да", "yes", "true", "1", "+", "y", "д" -> {
                 return true;
             }
@@ -288,7 +294,7 @@ public final class TeacherImportFile {
         }
         String word = normaliseWord(value);
         String code = value.strip().toUpperCase(Locale.ROOT);
-        if (code.matches(TeacherRegistration.POSITIONS)) {
+        if (POSITION_CODE.matcher(code).matches()) {
             return code;
         }
         if (word.startsWith("заместитель") || word.startsWith("зам ")) {
@@ -416,17 +422,17 @@ public final class TeacherImportFile {
 
     /** Lower case, ё as е, letters and digits only: «Дата начала пед. деятельности» → датаначалапеддеятельности. */
     static String normaliseName(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_NAME_CHARACTER
+                .matcher(name.toLowerCase(Locale.ROOT).replace('ё', 'е'))
+                .replaceAll("");
     }
 
     /** Lower case, ё as е, anything but letters, digits and + - as one space. */
     private static String normaliseWord(String value) {
-        return value.toLowerCase(Locale.ROOT)
-                .replace('ё', 'е')
-                .replaceAll("[^\\p{L}\\p{N}+\\-]+", " ")
-                .replace('-', ' ')
-                .strip()
-                .replaceAll("\\s+", " ");
+        String words = NOT_WORD_CHARACTERS
+                .matcher(value.toLowerCase(Locale.ROOT).replace('ё', 'е'))
+                .replaceAll(" ");
+        return SPACES.matcher(words.strip()).replaceAll(" ");
     }
 
     private static RequestRejectedException fileProblem(String message) {

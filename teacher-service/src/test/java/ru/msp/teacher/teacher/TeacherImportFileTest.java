@@ -111,6 +111,8 @@ class TeacherImportFileTest {
         assertThat(TeacherImportFile.position("Директор")).isEqualTo("DIRECTOR");
         assertThat(TeacherImportFile.position("Учитель")).isEqualTo("TEACHER");
         assertThat(TeacherImportFile.position("Дворник")).isEqualTo("Дворник");
+        assertThat(TeacherImportFile.position("Заместитель директора по УВР")).isEqualTo("DEPUTY_DIRECTOR");
+        assertThat(TeacherImportFile.position("Учитель-логопед")).isEqualTo("SPEECH_THERAPIST");
         assertThat(TeacherImportFile.category("Первая")).isEqualTo("FIRST");
         assertThat(TeacherImportFile.category("соответствие занимаемой должности"))
                 .isEqualTo("NONE");
