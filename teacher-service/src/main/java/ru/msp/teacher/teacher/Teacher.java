@@ -3,8 +3,10 @@ package ru.msp.teacher.teacher;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -66,7 +68,7 @@ public record Teacher(
     public static final String COLLECTION = "teachers";
     public static final String ACTIVE = "ACTIVE";
     public static final String DEPARTED = "DEPARTED";
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The same teacher carrying these unpublished events. */
     Teacher withOutbox(List<PendingEvent> events) {
@@ -140,7 +142,7 @@ public record Teacher(
 
     /** Lower case, ё as е, inner whitespace collapsed: the form {@code q} is compared in. */
     public static String normalise(String text) {
-        return SPACES.matcher(text.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е'))
+        return SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е'))
                 .replaceAll(" ");
     }
 }

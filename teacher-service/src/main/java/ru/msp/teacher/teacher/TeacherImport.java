@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ public class TeacherImport {
                     outcome,
                     Counter.builder("msp.teacher.import.rows")
                             .description("Rows of teacher imports by outcome")
-                            .tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT))
+                            .tag("outcome", outcome.toLowerCase(Locale.ROOT))
                             .register(meters));
         }
     }

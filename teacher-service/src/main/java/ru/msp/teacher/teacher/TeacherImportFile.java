@@ -2,6 +2,7 @@ package ru.msp.teacher.teacher;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.support.problem.FieldProblem;
 import ru.msp.support.problem.RequestRejectedException;
@@ -94,7 +97,7 @@ public final class TeacherImportFile {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                 .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> names = parser.getHeaderNames();
@@ -127,7 +130,7 @@ public final class TeacherImportFile {
                 rows.add(row(number, values));
             }
             return new Parsed(rows, ignored);
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw fileProblem("the CSV cannot be read: " + e.getMessage());
         }
     }
@@ -205,7 +208,7 @@ public final class TeacherImportFile {
         return new ImportRow(number, registration, problems);
     }
 
-    private static void requireColumns(java.util.Collection<String> fields) {
+    private static void requireColumns(Collection<String> fields) {
         List<String> missing = new ArrayList<>();
         if (!fields.contains("lastName") && !fields.contains("fullName")) {
             missing.add("lastName (Фамилия)");
