@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +49,17 @@ class OrganizationHandler {
     Mono<OrganizationView> one(@PathVariable String id) {
         return TenantScope.current()
                 .flatMap(scope -> registry.byId(scope, id))
-                .map(OrganizationView::of)
+                .flatMap(organization -> registry.management(organization)
+                        .collectList()
+                        .map(management -> OrganizationView.of(organization, management)))
                 .switchIfEmpty(Mono.error(() -> RequestRejectedException.notFound("Organisation " + id)));
+    }
+
+    /** Name, short name, type, flags and externalId; {@code OrganizationUpdated} when name, type or flags changed. */
+    @PutMapping("/{id}")
+    Mono<OrganizationView> update(@PathVariable String id, @Valid @RequestBody OrganizationUpdate update) {
+        return TenantScope.current()
+                .flatMap(scope -> registry.update(scope, id, update))
+                .map(OrganizationView::of);
     }
 }

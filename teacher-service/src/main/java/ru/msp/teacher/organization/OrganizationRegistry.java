@@ -1,7 +1,9 @@
 package ru.msp.teacher.organization;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -9,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,6 +22,7 @@ import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.EventScope;
 import ru.msp.contracts.teacher.OrganizationRegistered;
+import ru.msp.contracts.teacher.OrganizationUpdated;
 import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.outbox.Outbox;
 import ru.msp.support.outbox.OutboxRelay;
@@ -130,6 +135,94 @@ public class OrganizationRegistry {
             criteria = criteria.and("flags").is(flag);
         }
         return mongo.find(scope, Query.query(criteria).with(Sort.by("name")), Organization.class);
+    }
+
+    /**
+     * Changes name, short name, type, flags and externalId (the municipality never changes). The caller must see the
+     * organisation (404) and be its administrator, regional or municipal operator (403). {@code OrganizationUpdated}
+     * (full new state) is published when name, type or flags changed; an identical body changes nothing.
+     */
+    public Mono<Organization> update(TenantScope scope, String id, OrganizationUpdate change) {
+        String name = change.name().strip();
+        String shortName = blankToNull(change.shortName());
+        String externalId = blankToNull(change.externalId());
+        Set<String> flags = change.flags() == null ? Set.of() : new TreeSet<>(change.flags());
+        return byId(scope, id)
+                .switchIfEmpty(Mono.error(() -> RequestRejectedException.notFound("Organisation " + id)))
+                .flatMap(existing -> {
+                    scope.require(Role.REGIONAL_OPERATOR, Role.MUNICIPAL_OPERATOR);
+                    scope.checkWrite(existing.tenantKey());
+                    boolean published = !name.equals(existing.name())
+                            || !change.type().equals(existing.type())
+                            || !flags.equals(existing.flags() == null ? Set.of() : existing.flags());
+                    boolean changed = published
+                            || !Objects.equals(shortName, existing.shortName())
+                            || !Objects.equals(externalId, existing.externalId());
+                    if (!changed) {
+                        return Mono.just(existing);
+                    }
+                    Mono<Void> free = Objects.equals(externalId, existing.externalId())
+                            ? Mono.empty()
+                            : externalIdFree(existing.municipalityId(), externalId);
+                    return free.then(CorrelationId.current()).flatMap(correlationId -> {
+                        Update update = new Update()
+                                .set("name", name)
+                                .set("type", change.type())
+                                .set("flags", flags);
+                        setOrUnset(update, "shortName", shortName);
+                        setOrUnset(update, "externalId", externalId);
+                        if (published) {
+                            Outbox.append(
+                                    update,
+                                    DomainEvent.create(
+                                            SOURCE,
+                                            EventCatalog.ORGANIZATION_UPDATED,
+                                            new EventScope(existing.regionId(), existing.municipalityId(), id),
+                                            correlationId,
+                                            correlationId,
+                                            new OrganizationUpdated(id, name, change.type(), flags)));
+                        }
+                        return mongo.findAndModify(
+                                        scope,
+                                        existing.tenantKey(),
+                                        Query.query(Criteria.where("_id").is(id)),
+                                        update,
+                                        FindAndModifyOptions.options().returnNew(true),
+                                        Organization.class)
+                                .doOnNext(saved -> {
+                                    log.info("Organisation {} updated", id);
+                                    if (published) {
+                                        relay.nudge(Organization.COLLECTION, id);
+                                    }
+                                });
+                    });
+                });
+    }
+
+    /**
+     * The management team: the active director(s), then the deputy directors, each sorted by name. Read as the
+     * service, since whoever may see the organisation may see who runs it.
+     */
+    public Flux<ManagementMember> management(Organization organization) {
+        Query query = Query.query(Criteria.where("organizationId")
+                        .is(organization.id())
+                        .and("status")
+                        .is("ACTIVE")
+                        .and("position")
+                        .in(ManagementMember.DIRECTOR, ManagementMember.DEPUTY_DIRECTOR))
+                .with(Sort.by("searchName").and(Sort.by("_id")));
+        return mongo.find(SYSTEM, query, ManagementMember.class)
+                .collectSortedList(Comparator.comparing(
+                        (ManagementMember m) -> ManagementMember.DIRECTOR.equals(m.position()) ? 0 : 1))
+                .flatMapIterable(list -> list);
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
     }
 
     public Mono<Organization> byId(TenantScope scope, String id) {

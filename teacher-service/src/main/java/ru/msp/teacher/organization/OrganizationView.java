@@ -1,6 +1,7 @@
 package ru.msp.teacher.organization;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** An organisation as the API shows it. */
@@ -13,9 +14,18 @@ public record OrganizationView(
         String type,
         Set<String> flags,
         String externalId,
-        Instant registeredAt) {
+        Instant registeredAt,
+        List<TeamMember> management) {
+
+    /** A member of the management team: the director first, then the deputies by name. */
+    public record TeamMember(String teacherId, String position, String lastName, String firstName, String middleName) {}
 
     static OrganizationView of(Organization o) {
+        return of(o, null);
+    }
+
+    /** With the management team; {@code management} null where it is not looked up (lists). */
+    static OrganizationView of(Organization o, List<ManagementMember> management) {
         return new OrganizationView(
                 o.id(),
                 o.regionId(),
@@ -25,6 +35,12 @@ public record OrganizationView(
                 o.type(),
                 o.flags(),
                 o.externalId(),
-                o.registeredAt());
+                o.registeredAt(),
+                management == null
+                        ? null
+                        : management.stream()
+                                .map(m -> new TeamMember(
+                                        m.id(), m.position(), m.lastName(), m.firstName(), m.middleName()))
+                                .toList());
     }
 }
