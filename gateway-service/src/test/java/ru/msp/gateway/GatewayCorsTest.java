@@ -61,7 +61,9 @@ class GatewayCorsTest extends GatewayTestSupport {
                 .expectHeader()
                 .value(
                         HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                        exposed ->
-                                assertThat(exposed).contains("X-Correlation-Id").contains("Retry-After"));
+                        exposed -> assertThat(exposed)
+                                .contains("X-Correlation-Id")
+                                .contains("Retry-After")
+                                .contains("X-Total-Count"));
     }
 }

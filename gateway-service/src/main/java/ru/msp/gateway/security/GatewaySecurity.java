@@ -72,8 +72,12 @@ public class GatewaySecurity {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(
                 List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "X-Correlation-Id"));
-        cors.setExposedHeaders(
-                List.of("X-Correlation-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, "X-RateLimit-Remaining"));
+        cors.setExposedHeaders(List.of(
+                "X-Correlation-Id",
+                HttpHeaders.RETRY_AFTER,
+                HttpHeaders.LOCATION,
+                "X-RateLimit-Remaining",
+                "X-Total-Count"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
