@@ -1,0 +1,44 @@
+package ru.msp.route.diagnosis;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.route.route.RouteBook;
+import ru.msp.route.teacher.TeacherCards;
+import ru.msp.support.consumer.IdempotentConsumer;
+
+/**
+ * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one) with nobody
+ * pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
+ * was not stored).
+ */
+@Component
+class DiagnosisListener {
+
+    private final IdempotentConsumer consumer;
+    private final TeacherCards cards;
+    private final RouteBook routes;
+
+    DiagnosisListener(IdempotentConsumer consumer, TeacherCards cards, RouteBook routes) {
+        this.consumer = consumer;
+        this.cards = cards;
+        this.routes = routes;
+    }
+
+    @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
+    void on(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "route-suggestion", this::apply);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<?> apply(DomainEvent<?> event) {
+        if (!(event.data() instanceof DiagnosticCompleted)) {
+            return Mono.empty();
+        }
+        DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
+        return cards.diagnosed(diagnosis).then(routes.suggest(diagnosis));
+    }
+}

@@ -1,0 +1,69 @@
+package ru.msp.route.route;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.activities.AttendanceRecorded;
+import ru.msp.contracts.activities.CourseCompleted;
+import ru.msp.contracts.teacher.MentorshipStarted;
+import ru.msp.route.teacher.Participation;
+import ru.msp.route.teacher.TeacherCards;
+import ru.msp.support.consumer.IdempotentConsumer;
+
+/**
+ * Completes route steps from participation ({@code activities.v1}: attendance, course completion) and mentoring
+ * ({@code teacher.v1}: a pair started). Participation is remembered on the teacher's card first, so that a route
+ * suggested later still counts it.
+ */
+@Component
+class ParticipationListener {
+
+    private final IdempotentConsumer consumer;
+    private final TeacherCards cards;
+    private final RouteBook book;
+
+    ParticipationListener(IdempotentConsumer consumer, TeacherCards cards, RouteBook book) {
+        this.consumer = consumer;
+        this.cards = cards;
+        this.book = book;
+    }
+
+    @KafkaListener(topics = "activities.v1", groupId = "route-service.participation")
+    void onActivity(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "route-participation", this::participation);
+    }
+
+    @KafkaListener(topics = "teacher.v1", groupId = "route-service.mentoring")
+    void onTeacher(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "route-mentoring", this::mentoring);
+    }
+
+    private Mono<?> participation(DomainEvent<?> event) {
+        if (event.data() instanceof AttendanceRecorded attendance && attendance.attended()) {
+            Participation p = new Participation(attendance.activityId(), attendance.date());
+            return cards.attended(event, attendance.teacherId(), p)
+                    .then(book.participated(
+                            event, attendance.teacherId(), attendance.activityId(), "ATTENDANCE", attendance.date()));
+        }
+        if (event.data() instanceof CourseCompleted completion) {
+            Participation p = new Participation(completion.activityId(), completion.completedOn());
+            return cards.completedCourse(event, completion.teacherId(), p)
+                    .then(book.participated(
+                            event,
+                            completion.teacherId(),
+                            completion.activityId(),
+                            "COURSE_COMPLETION",
+                            completion.completedOn()));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<?> mentoring(DomainEvent<?> event) {
+        if (event.data() instanceof MentorshipStarted started && !"SCHOOL_SCHOOL".equals(started.form())) {
+            return book.mentored(event, started.menteeId(), started.mentorId(), started.startDate());
+        }
+        return Mono.empty();
+    }
+}
