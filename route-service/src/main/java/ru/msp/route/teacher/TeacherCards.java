@@ -188,29 +188,42 @@ public class TeacherCards {
                         TeacherCard.class)
                 .filter(TeacherCard::mentor)
                 .collectList()
-                .flatMapMany(mentors -> {
-                    if (mentors.isEmpty()) {
-                        return Flux.empty();
-                    }
-                    List<String> ids =
-                            mentors.stream().map(TeacherCard::teacherId).toList();
-                    return mongo.find(
-                                    FEED,
-                                    query(where("mentorId").in(ids).and("ended").is(false)),
-                                    Mentorship.class)
-                            .collectList()
-                            .flatMapMany(pairs -> {
-                                Map<String, Integer> load = new HashMap<>();
-                                pairs.forEach(pair -> load.merge(pair.mentorId(), 1, Integer::sum));
-                                return Flux.fromIterable(mentors)
-                                        .map(card -> new MentorCandidate(
-                                                card.teacherId(),
-                                                card.organizationId(),
-                                                card.municipalityId(),
-                                                card.subjects(),
-                                                load.getOrDefault(card.teacherId(), 0)));
-                            });
+                .flatMapMany(this::withLoad);
+    }
+
+    private Flux<MentorCandidate> withLoad(List<TeacherCard> mentors) {
+        if (mentors.isEmpty()) {
+            return Flux.empty();
+        }
+        List<String> ids = mentors.stream().map(TeacherCard::teacherId).toList();
+        return mongo.find(FEED, query(where("mentorId").in(ids).and("ended").is(false)), Mentorship.class)
+                .collectList()
+                .flatMapMany(pairs -> {
+                    Map<String, Integer> load = new HashMap<>();
+                    pairs.forEach(pair -> load.merge(pair.mentorId(), 1, Integer::sum));
+                    return Flux.fromIterable(mentors)
+                            .map(card -> new MentorCandidate(
+                                    card.teacherId(),
+                                    card.organizationId(),
+                                    card.municipalityId(),
+                                    card.subjects(),
+                                    load.getOrDefault(card.teacherId(), 0)));
                 });
+    }
+
+    /** Working mentors of a municipality the caller may see, with their current load, for methodists. */
+    public Flux<MentorCandidate> mentorsOfMunicipality(TenantScope scope, String municipalityId) {
+        return mongo.find(
+                        scope,
+                        query(where("municipalityId")
+                                        .is(municipalityId)
+                                        .and("departed")
+                                        .is(false))
+                                .with(Sort.by("_id")),
+                        TeacherCard.class)
+                .filter(TeacherCard::mentor)
+                .collectList()
+                .flatMapMany(this::withLoad);
     }
 
     /** Cards the caller may see whose facts are known, e.g. to find a school's leader. */
