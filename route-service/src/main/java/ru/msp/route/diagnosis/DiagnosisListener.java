@@ -1,18 +1,21 @@
 package ru.msp.route.diagnosis;
 
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.teacher.TeacherCards;
 import ru.msp.support.consumer.IdempotentConsumer;
 
 /**
- * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one) with nobody
- * pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
+ * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one), a
+ * recommendation to the teacher and, when a school's share of a deficit crosses the threshold, one to its leader,
+ * with nobody pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
  * was not stored).
  */
 @Component
@@ -21,11 +24,14 @@ class DiagnosisListener {
     private final IdempotentConsumer consumer;
     private final TeacherCards cards;
     private final RouteBook routes;
+    private final Recommendations recommendations;
 
-    DiagnosisListener(IdempotentConsumer consumer, TeacherCards cards, RouteBook routes) {
+    DiagnosisListener(
+            IdempotentConsumer consumer, TeacherCards cards, RouteBook routes, Recommendations recommendations) {
         this.consumer = consumer;
         this.cards = cards;
         this.routes = routes;
+        this.recommendations = recommendations;
     }
 
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
@@ -39,6 +45,11 @@ class DiagnosisListener {
             return Mono.empty();
         }
         DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
-        return cards.diagnosed(diagnosis).then(routes.suggest(diagnosis));
+        // statistics first (school shares need this diagnosis), then the route, then the recommendations from both
+        return cards.diagnosed(diagnosis)
+                .then(routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(route -> recommendations.forTeacher(diagnosis, route))
+                .thenMany(recommendations.forSchoolAfter(diagnosis))
+                .then();
     }
 }
