@@ -142,6 +142,10 @@ public final class RouteEvents {
                 organization, position, subjects, birth, start, "NONE", null, groups, false, Set.of(), false);
     }
 
+    public void departed(String teacher) {
+        send(EventCatalog.TEACHER_DEPARTED, new ru.msp.contracts.teacher.TeacherDeparted(teacher, school, today()));
+    }
+
     public void mentorship(String mentorship, String mentor, String mentee) {
         send(
                 EventCatalog.MENTORSHIP_STARTED,

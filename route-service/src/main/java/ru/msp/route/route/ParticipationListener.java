@@ -8,13 +8,14 @@ import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.activities.AttendanceRecorded;
 import ru.msp.contracts.activities.CourseCompleted;
 import ru.msp.contracts.teacher.MentorshipStarted;
+import ru.msp.contracts.teacher.TeacherDeparted;
 import ru.msp.route.teacher.Participation;
 import ru.msp.route.teacher.TeacherCards;
 import ru.msp.support.consumer.IdempotentConsumer;
 
 /**
  * Completes route steps from participation ({@code activities.v1}: attendance, course completion) and mentoring
- * ({@code teacher.v1}: a pair started). Participation is remembered on the teacher's card first, so that a route
+ * ({@code teacher.v1}: a pair started), and cancels the open route of a teacher who departed. Participation is remembered on the teacher's card first, so that a route
  * suggested later still counts it.
  */
 @Component
@@ -63,6 +64,9 @@ class ParticipationListener {
     private Mono<?> mentoring(DomainEvent<?> event) {
         if (event.data() instanceof MentorshipStarted started && !"SCHOOL_SCHOOL".equals(started.form())) {
             return book.mentored(event, started.menteeId(), started.mentorId(), started.startDate());
+        }
+        if (event.data() instanceof TeacherDeparted departed) {
+            return book.departed(event, departed.teacherId());
         }
         return Mono.empty();
     }

@@ -2,8 +2,10 @@ package ru.msp.route.route;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,7 +202,7 @@ public record Route(
         Map<String, Deficit> foundByCode =
                 found.stream().collect(Collectors.toMap(Deficit::competencyCode, d -> d, (a, b) -> a));
         List<RouteDeficit> nextDeficits = new ArrayList<>();
-        Set<String> closed = new java.util.HashSet<>();
+        Set<String> closed = new HashSet<>();
         for (RouteDeficit deficit : deficits) {
             if (!deficit.open()) {
                 nextDeficits.add(deficit);
@@ -471,7 +473,7 @@ public record Route(
         if (agreed && !anyOpen) {
             next = COMPLETED;
             stillOpen = false;
-            completed = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            completed = LocalDate.ofInstant(now, ZoneOffset.UTC);
             all.add(new RouteCompleted(id, teacherId, completed));
         } else if (APPROVED.equals(status) && anyDone) {
             next = IN_PROGRESS;

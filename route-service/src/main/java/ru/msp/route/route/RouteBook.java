@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +29,22 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 import reactor.util.retry.Retry;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.EventPayload;
 import ru.msp.contracts.EventScope;
 import ru.msp.contracts.EventType;
+import ru.msp.contracts.Topics;
 import ru.msp.contracts.diagnostics.CompetencyResult;
 import ru.msp.contracts.diagnostics.Deficit;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
-import ru.msp.contracts.routes.UnmetNeedRecorded;
 import ru.msp.route.offer.OfferCatalogue;
 import ru.msp.route.suggestion.Learner;
 import ru.msp.route.suggestion.RouteSuggester;
 import ru.msp.route.suggestion.Suggestion;
+import ru.msp.route.teacher.MentorCandidate;
 import ru.msp.route.teacher.Participation;
 import ru.msp.route.teacher.TeacherCard;
 import ru.msp.route.teacher.TeacherCards;
@@ -127,11 +130,19 @@ public class RouteBook {
         List<Deficit> found = result.deficits() == null ? List.of() : result.deficits();
         return Mono.zip(
                         latestRoute(result.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        cards.card(result.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        cards.hasMentor(result.teacherId()))
+                        cards.card(result.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(known -> {
+                    Learner learner = learnerOf(event, known.getT2(), false);
+                    // only a young specialist needs the mentoring pairs looked at
+                    return learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
+                            ? cards.hasMentor(result.teacherId())
+                                    .map(mentored ->
+                                            Tuples.of(known.getT1(), learnerOf(event, known.getT2(), mentored)))
+                            : Mono.just(Tuples.of(known.getT1(), learner));
+                })
                 .flatMap(known -> {
                     Optional<Route> latest = known.getT1();
-                    Learner learner = learnerOf(event, known.getT2(), known.getT3());
+                    Learner learner = known.getT2();
                     if (latest.isPresent() && latest.get().open()) {
                         Route route = latest.get();
                         if (route.applied(result.resultId())) {
@@ -189,8 +200,10 @@ public class RouteBook {
                         offers.ofRegion(learner.regionId()).collectList(),
                         offers.practicesOfRegion(learner.regionId()).collectList(),
                         mentorWanted
+                                        && !learner.hasMentor()
+                                        && learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
                                 ? cards.mentorsOfRegion(learner.regionId()).collectList()
-                                : Mono.just(List.<ru.msp.route.teacher.MentorCandidate>of()))
+                                : Mono.just(List.<MentorCandidate>of()))
                 .map(loaded -> suggester.suggest(
                         learner,
                         deficits,
@@ -262,9 +275,8 @@ public class RouteBook {
             }
             levels.add(new Measurement.Level(c.competencyCode(), percent, c.level()));
         }
-        LocalDate on = result.diagnosedOn() != null
-                ? result.diagnosedOn()
-                : LocalDate.ofInstant(event.time(), java.time.ZoneOffset.UTC);
+        LocalDate on =
+                result.diagnosedOn() != null ? result.diagnosedOn() : LocalDate.ofInstant(event.time(), ZoneOffset.UTC);
         return new Measurement(result.resultId(), on, event.time(), List.copyOf(levels));
     }
 
@@ -318,6 +330,19 @@ public class RouteBook {
                         cause.correlationId(),
                         cause.id(),
                         r -> Mono.just(r.mentored(mentorId, on, now))));
+    }
+
+    /** The teacher left the system: their open route is cancelled (history kept). */
+    public Mono<Route> departed(DomainEvent<?> cause, String teacherId) {
+        Instant now = clock.instant();
+        return latestRoute(teacherId)
+                .filter(Route::open)
+                .flatMap(route -> mutate(
+                        SYSTEM,
+                        route.id(),
+                        cause.correlationId(),
+                        cause.id(),
+                        r -> Mono.just(r.open() ? r.cancel("teacher departed", now) : RouteChange.none(r))));
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------
@@ -478,12 +503,7 @@ public class RouteBook {
         return DomainEvent.create(SOURCE, type, scope, correlationId, causationId, payload);
     }
 
-    private static final Map<Class<?>, EventType<?>> TYPES = Map.of(
-            ru.msp.contracts.routes.RouteSuggested.class, EventCatalog.ROUTE_SUGGESTED,
-            ru.msp.contracts.routes.RouteApproved.class, EventCatalog.ROUTE_APPROVED,
-            ru.msp.contracts.routes.RouteStepCompleted.class, EventCatalog.ROUTE_STEP_COMPLETED,
-            ru.msp.contracts.routes.RouteCompleted.class, EventCatalog.ROUTE_COMPLETED,
-            ru.msp.contracts.routes.RouteCancelled.class, EventCatalog.ROUTE_CANCELLED,
-            UnmetNeedRecorded.class, EventCatalog.UNMET_NEED_RECORDED,
-            ru.msp.contracts.routes.RecommendationIssued.class, EventCatalog.RECOMMENDATION_ISSUED);
+    /** The routes.v1 event type of each payload record. */
+    private static final Map<Class<?>, EventType<?>> TYPES = EventCatalog.ofTopic(Topics.ROUTES).stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(EventType::payloadClass, type -> type));
 }

@@ -324,6 +324,65 @@ class RouteLifecycleTest {
     }
 
     @Test
+    void aDepartedTeachersOpenRouteIsCancelledAndAMentorshipCompletesTheMentorStep() {
+        String teacher = RouteEvents.id("tch");
+        events.send(events.diagnosis(teacher, partial("ASSESSMENT")));
+        String id = awaitRouteId(teacher);
+
+        events.departed(teacher);
+        await().atMost(WAIT).untilAsserted(() -> {
+            String body = route(id);
+            assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("CANCELLED");
+            assertThat(JsonPath.<String>read(body, "$.cancelReason")).isEqualTo("teacher departed");
+        });
+        routesTopic.await(
+                e -> e.data() instanceof RouteCancelled c && c.routeId().equals(id), 1, WAIT);
+
+        String young = RouteEvents.id("tch");
+        String mentor = RouteEvents.id("tch");
+        LocalDate today = RouteEvents.today();
+        events.teacher(
+                mentor,
+                events.school,
+                RouteEvents.teacherFacts(
+                        events.school,
+                        "TEACHER",
+                        List.of("CHEMISTRY"),
+                        today.minusYears(50),
+                        today.minusYears(25),
+                        java.util.Set.of(ru.msp.contracts.TargetGroup.MENTOR)));
+        events.teacher(
+                young,
+                events.school,
+                RouteEvents.teacherFacts(
+                        events.school,
+                        "TEACHER",
+                        List.of("CHEMISTRY"),
+                        today.minusYears(23),
+                        today.minusMonths(3),
+                        java.util.Set.of()));
+        await().atMost(WAIT)
+                .until(() -> cards.card(young)
+                                .blockOptional()
+                                .map(c -> c.facts() != null)
+                                .orElse(false)
+                        && cards.card(mentor)
+                                .blockOptional()
+                                .map(c -> c.facts() != null)
+                                .orElse(false));
+        events.send(events.diagnosis(young, partial("ASSESSMENT")));
+        String youngRoute = awaitRouteId(young);
+        assertThat(JsonPath.<List<String>>read(route(youngRoute), "$.steps[?(@.offerKind == 'MENTOR')].offerId"))
+                .containsExactly(mentor);
+
+        events.mentorship(RouteEvents.id("mnt"), mentor, young);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
+                                route(youngRoute), "$.steps[?(@.offerKind == 'MENTOR')].completedBy"))
+                        .containsExactly("MENTORSHIP"));
+    }
+
+    @Test
     void stalledRoutesAreFlaggedAndListable() {
         String teacher = RouteEvents.id("tch");
         LocalDate past = RouteEvents.today().minusDays(5);
