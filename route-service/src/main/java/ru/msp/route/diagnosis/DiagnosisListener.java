@@ -45,11 +45,13 @@ class DiagnosisListener {
             return Mono.empty();
         }
         DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
-        // statistics first (school shares need this diagnosis), then the route, then the recommendations from both
-        return cards.diagnosed(diagnosis)
-                .then(routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(route -> recommendations.forTeacher(diagnosis, route))
-                .thenMany(recommendations.forSchoolAfter(diagnosis))
-                .then();
+        // the route does not need the statistics, so both are written at once; then the teacher's recommendation
+        // (from the route) and the school's (from the statistics), again at once
+        return Mono.zip(
+                        routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        cards.diagnosed(diagnosis).thenReturn(true))
+                .flatMap(written -> Mono.when(
+                        recommendations.forTeacher(diagnosis, written.getT1()),
+                        recommendations.forSchoolAfter(diagnosis)));
     }
 }

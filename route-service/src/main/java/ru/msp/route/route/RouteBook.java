@@ -120,7 +120,7 @@ public class RouteBook {
         return Mono.defer(() -> attemptSuggestion(event))
                 .retryWhen(Retry.max(ATTEMPTS)
                         .filter(e -> e instanceof ConcurrentChange || e instanceof DuplicateKeyException))
-                .flatMap(route -> applyRemembered(route.id(), event).defaultIfEmpty(route));
+                .flatMap(route -> applyRemembered(route, event).defaultIfEmpty(route));
     }
 
     private Mono<Route> attemptSuggestion(DomainEvent<DiagnosticCompleted> event) {
@@ -239,15 +239,18 @@ public class RouteBook {
      * was being written: the participation consumer writes the card before it looks for the route, this reads the
      * card after writing the route, so one of the two always sees the other).
      */
-    private Mono<Route> applyRemembered(String routeId, DomainEvent<?> cause) {
-        return mutate(
-                SYSTEM,
-                routeId,
-                cause.correlationId(),
-                cause.id(),
-                route -> cards.card(route.teacherId())
-                        .map(card -> remembered(route, card))
-                        .defaultIfEmpty(RouteChange.none(route)));
+    private Mono<Route> applyRemembered(Route written, DomainEvent<?> cause) {
+        // the card alone first: only when it names an activity of an open step is the route read and written again
+        return cards.card(written.teacherId())
+                .filter(card -> remembered(written, card).route() != written)
+                .flatMap(card -> mutate(
+                        SYSTEM,
+                        written.id(),
+                        cause.correlationId(),
+                        cause.id(),
+                        route -> cards.card(route.teacherId())
+                                .map(fresh -> remembered(route, fresh))
+                                .defaultIfEmpty(RouteChange.none(route))));
     }
 
     private RouteChange remembered(Route route, TeacherCard card) {
