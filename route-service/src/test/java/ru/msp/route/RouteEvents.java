@@ -107,6 +107,13 @@ public final class RouteEvents {
         send(event(EventCatalog.ACTIVITY_CHANGED, null, new ActivityChanged(activity, facts)));
     }
 
+    public void cancel(String activity) {
+        send(event(
+                EventCatalog.ACTIVITY_CANCELLED,
+                null,
+                new ru.msp.contracts.activities.ActivityCancelled(activity, "no trainer")));
+    }
+
     public void seatsLeft(String activity, String teacher, int seatsLeft) {
         send(EventCatalog.REGISTRATION_RECORDED, new RegistrationRecorded(activity, teacher, "REGISTERED", seatsLeft));
     }

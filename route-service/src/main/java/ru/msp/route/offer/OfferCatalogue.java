@@ -46,7 +46,8 @@ public class OfferCatalogue {
         return newerThanStored(activityId, "sourceEventTime", event, update);
     }
 
-    Mono<Void> cancel(DomainEvent<ActivityCancelled> event) {
+    /** Marks the offer cancelled; also applied by the route consumer before it re-plans steps on the activity. */
+    public Mono<Void> cancel(DomainEvent<ActivityCancelled> event) {
         Update update = new Update()
                 .set("cancelled", true)
                 .set("sourceEventTime", event.time())

@@ -290,6 +290,59 @@ public record Route(
                 .settled(events, now);
     }
 
+    /**
+     * The activity of an open step was cancelled: the step gets the replacement the suggester found (same step id,
+     * its reason says what it replaces). Published as an updated {@code RouteSuggested}, with an
+     * {@code UnmetNeedRecorded} when only self-study is left for the deficit.
+     */
+    public RouteChange replaceStep(String stepId, PlannedStep replacement, String cancelledActivityId, Instant now) {
+        Step old = step(stepId);
+        if (!open || old == null || !old.open() || !cancelledActivityId.equals(old.offerId())) {
+            return RouteChange.none(this);
+        }
+        Step next = Step.planned(stepId, replacement, old.addedByResultId());
+        next = new Step(
+                next.stepId(),
+                next.competencyCode(),
+                old.severity(),
+                next.offerKind(),
+                next.offerId(),
+                next.practiceIds(),
+                next.rule(),
+                next.frameworkVersion(),
+                next.dueDate(),
+                next.fit(),
+                "replaces cancelled activity " + cancelledActivityId + "; " + next.why(),
+                next.addedByResultId(),
+                Step.OPEN,
+                null,
+                null,
+                null);
+        Step replaced = next;
+        List<Step> steps = this.steps.stream()
+                .map(s -> s.stepId().equals(stepId) ? replaced : s)
+                .toList();
+        Route updated = with(status, open, deficits, steps, measurements, appliedResultIds, now);
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new RouteSuggested(
+                id,
+                teacherId,
+                latest().resultId(),
+                steps.stream()
+                        .filter(s -> !Step.NOT_NEEDED.equals(s.status()))
+                        .map(Step::contract)
+                        .toList()));
+        boolean otherActivity = steps.stream()
+                .anyMatch(s -> s.open()
+                        && s.competencyCode().equals(old.competencyCode())
+                        && s.offerId() != null
+                        && !"MENTOR".equals(s.offerKind()));
+        if (!otherActivity) {
+            events.add(new UnmetNeedRecorded(teacherId, id, old.competencyCode(), old.severity()));
+        }
+        return new RouteChange(updated, List.copyOf(events));
+    }
+
     /** A mentoring pair started for the teacher: the open mentor step is done, whichever mentor was chosen. */
     public RouteChange mentored(String mentorId, LocalDate on, Instant now) {
         if (!open) {

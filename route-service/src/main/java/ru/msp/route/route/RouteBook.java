@@ -16,8 +16,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,8 +43,10 @@ import ru.msp.contracts.Topics;
 import ru.msp.contracts.diagnostics.CompetencyResult;
 import ru.msp.contracts.diagnostics.Deficit;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.route.offer.Offer;
 import ru.msp.route.offer.OfferCatalogue;
 import ru.msp.route.suggestion.Learner;
+import ru.msp.route.suggestion.PlannedStep;
 import ru.msp.route.suggestion.RouteSuggester;
 import ru.msp.route.suggestion.Suggestion;
 import ru.msp.route.teacher.MentorCandidate;
@@ -322,6 +327,84 @@ public class RouteBook {
                         r -> Mono.just(r.participated(activityId, by, on, now))));
     }
 
+    /**
+     * An activity was cancelled: every open route with an open step on it gets the next best offer for that step's
+     * deficit (of the same kind: course for a course, otherwise an event or internship; any activity else; self-study
+     * when nothing is left), never an activity the route already uses.
+     */
+    public Flux<Route> activityCancelled(DomainEvent<?> cause, String activityId) {
+        Instant now = clock.instant();
+        return mongo.find(
+                        SYSTEM,
+                        query(where("open").is(true).and("steps.offerId").is(activityId)),
+                        Route.class)
+                .concatMap(found -> mutate(
+                        SYSTEM,
+                        found.id(),
+                        cause.correlationId(),
+                        cause.id(),
+                        route -> replan(route, activityId, now)));
+    }
+
+    private Mono<RouteChange> replan(Route route, String activityId, Instant now) {
+        List<Step> affected = route.steps().stream()
+                .filter(s -> Step.OPEN.equals(s.status())
+                        && activityId.equals(s.offerId())
+                        && !"MENTOR".equals(s.offerKind()))
+                .toList();
+        if (affected.isEmpty()) {
+            return Mono.just(RouteChange.none(route));
+        }
+        return Mono.zip(
+                        cards.card(route.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        offers.ofRegion(route.regionId()).collectList(),
+                        offers.practicesOfRegion(route.regionId()).collectList())
+                .map(loaded -> {
+                    Optional<TeacherCard> card = loaded.getT1();
+                    boolean facts = card.isPresent() && card.get().facts() != null;
+                    Learner learner = new Learner(
+                            route.teacherId(),
+                            route.regionId(),
+                            route.municipalityId(),
+                            route.organizationId(),
+                            facts ? card.get().facts().position() : null,
+                            facts ? card.get().facts().targetGroups() : null,
+                            card.map(TeacherCard::subjects).orElse(List.of()),
+                            facts ? card.get().facts().birthDate() : null,
+                            facts ? card.get().facts().pedagogicalStartDate() : null,
+                            true);
+                    Set<String> used = route.steps().stream()
+                            .map(Step::offerId)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toSet());
+                    List<Offer> candidates = loaded.getT2().stream()
+                            .filter(o -> !o.activityId().equals(activityId) && !used.contains(o.activityId()))
+                            .toList();
+                    RouteChange change = RouteChange.none(route);
+                    for (Step step : affected) {
+                        Suggestion options = suggester.suggest(
+                                learner,
+                                List.of(new Deficit(step.competencyCode(), step.severity())),
+                                route.frameworkVersion(),
+                                candidates,
+                                loaded.getT3(),
+                                List.of(),
+                                false,
+                                now);
+                        boolean course = "COURSE".equals(step.offerKind());
+                        PlannedStep replacement = options.steps().stream()
+                                .filter(p -> course == "COURSE".equals(p.offerKind()) && p.offerId() != null)
+                                .findFirst()
+                                .or(() -> options.steps().stream()
+                                        .filter(p -> p.offerId() != null)
+                                        .findFirst())
+                                .orElse(options.steps().get(0));
+                        change = change.then(r -> r.replaceStep(step.stepId(), replacement, activityId, now));
+                    }
+                    return change;
+                });
+    }
+
     /** A mentoring pair started for the teacher: the open mentor step is done. */
     public Mono<Route> mentored(DomainEvent<?> cause, String menteeId, String mentorId, LocalDate on) {
         Instant now = clock.instant();
@@ -508,5 +591,5 @@ public class RouteBook {
 
     /** The routes.v1 event type of each payload record. */
     private static final Map<Class<?>, EventType<?>> TYPES = EventCatalog.ofTopic(Topics.ROUTES).stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(EventType::payloadClass, type -> type));
+            .collect(Collectors.toUnmodifiableMap(EventType::payloadClass, type -> type));
 }

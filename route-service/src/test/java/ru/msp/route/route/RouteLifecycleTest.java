@@ -383,6 +383,41 @@ class RouteLifecycleTest {
     }
 
     @Test
+    void aStepWhoseActivityIsCancelledGetsTheNextBestOfferThenSelfStudy() {
+        String soon = events.publish(facts("SEMINAR", "ASSESSMENT", 3, 20, false));
+        String later = events.publish(facts("WORKSHOP", "ASSESSMENT", 40, 20, false));
+        awaitOffers(2);
+        String teacher = RouteEvents.id("tch");
+        events.send(events.diagnosis(teacher, partial("ASSESSMENT")));
+        String id = awaitRouteId(teacher);
+        assertThat(JsonPath.<String>read(route(id), "$.steps[0].offerId")).isEqualTo(soon);
+
+        events.cancel(soon);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(JsonPath.<String>read(route(id), "$.steps[0].offerId"))
+                        .isEqualTo(later));
+        assertThat(JsonPath.<String>read(route(id), "$.steps[0].why"))
+                .startsWith("replaces cancelled activity " + soon);
+
+        events.cancel(later);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(JsonPath.<String>read(route(id), "$.steps[0].offerKind"))
+                        .isEqualTo("SELF_STUDY"));
+        assertThat(JsonPath.<List<String>>read(route(id), "$.steps[*].stepId")).containsExactly("s1");
+        routesTopic.await(
+                e -> e.data() instanceof ru.msp.contracts.routes.UnmetNeedRecorded u
+                        && u.routeId().equals(id),
+                1,
+                WAIT);
+        assertThat(routesTopic.await(
+                        e -> e.data() instanceof ru.msp.contracts.routes.RouteSuggested r
+                                && r.routeId().equals(id),
+                        3,
+                        WAIT))
+                .hasSize(3);
+    }
+
+    @Test
     void stalledRoutesAreFlaggedAndListable() {
         String teacher = RouteEvents.id("tch");
         LocalDate past = RouteEvents.today().minusDays(5);
