@@ -175,7 +175,16 @@ echo "offers read model: $count offers"
 metric() { # sum of a Prometheus series' samples whose line matches $1
   (curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/prometheus" || true) | awk -v m="$1" 'index($0, m) == 1 { s += $NF } END { printf "%d", s }'
 }
-created() { metric 'msp_routes_suggested_total{'; }
+created() { # one meter as JSON: far cheaper for the service than a Prometheus scrape
+  (curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/metrics/msp_routes_suggested_total?tag=outcome:created" || true) \
+    | grep -o '"value":[0-9.E]*' | head -1 | awk -F: '{ printf "%d", $2 }'
+}
+cpu_ticks() { # user + system clock ticks of a process
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+MONGO_PID="$(cat "$WORK/platform/run/mongo.pid" 2>/dev/null || echo 0)"
+KAFKA_PID="$(cat "$WORK/platform/run/kafka.pid" 2>/dev/null || echo 0)"
+cpu_before=("$(cpu_ticks "$SERVICE_PID")" "$(cpu_ticks "$MONGO_PID")" "$(cpu_ticks "$KAFKA_PID")")
 before="$(created)"
 echo "publishing $RESULTS diagnoses (3 deficits each, $SCHOOLS schools)"
 start_ms="$(date +%s%3N)"
@@ -192,9 +201,10 @@ while :; do
     exit 1
   fi
   [[ "$done_now" != "$last" ]] && progress_ms="$(date +%s%3N)" && last="$done_now"
-  sleep 0.2
+  sleep 0.5
 done
 end_ms="$(date +%s%3N)"
+cpu_after=("$(cpu_ticks "$SERVICE_PID")" "$(cpu_ticks "$MONGO_PID")" "$(cpu_ticks "$KAFKA_PID")")
 
 echo
 echo "$RESULTS results -> $RESULTS routes, $(nproc) CPUs, route-service $JAVA_OPTS, embedded MongoDB (mongo-java-server, H2 file) and Kafka (KRaft)"
@@ -202,5 +212,13 @@ awk -v n="$RESULTS" -v s="$start_ms" -v p="$sent_ms" -v e="$end_ms" 'BEGIN {
   printf "published in %.1f s; all routes written after %.1f s: %.0f results/s turned into routes\n", (p - s) / 1000, (e - s) / 1000, n * 1000 / (e - s) }'
 curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/prometheus" \
   | grep -E '^msp_route_suggestion_seconds(_seconds)?(\{|_max|_count|_sum)' | grep -v '^#' || true
+# CPU per result does not depend on what else the machine runs: cores / CPU per result bounds the throughput
+awk -v n="$RESULTS" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" \
+  -v s0="${cpu_before[0]}" -v s1="${cpu_after[0]}" -v m0="${cpu_before[1]}" -v m1="${cpu_after[1]}" \
+  -v k0="${cpu_before[2]}" -v k1="${cpu_after[2]}" 'BEGIN {
+  s = (s1 - s0) / hz; m = (m1 - m0) / hz; k = (k1 - k0) / hz
+  printf "CPU seconds: route-service %.1f, MongoDB %.1f, Kafka %.1f = %.1f ms per result;", s, m, k, (s + m + k) * 1000 / n
+  printf " on %d otherwise idle cores at most %.0f results/s\n", cores, cores * n / (s + m + k) }'
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "unmet needs counted: $(metric 'msp_unmet_needs_total{')"
 echo "recommendations issued: $(metric 'msp_recommendations_issued_total{')"

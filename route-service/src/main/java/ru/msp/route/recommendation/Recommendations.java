@@ -1,5 +1,6 @@
 package ru.msp.route.recommendation;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.Counter;
@@ -106,6 +107,12 @@ public class Recommendations {
                 .collectList()
                 .flatMapMany(staff -> Flux.fromIterable(StaffStatistics.of(staff))
                         .filter(StaffStatistics::crossesThreshold)
+                        // most diagnoses of a school find its groups already advised this year: look before building
+                        .filterWhen(share -> mongo.count(
+                                        SYSTEM,
+                                        query(where("_id").is(leaderId(organizationId, period, share))),
+                                        Recommendation.class)
+                                .map(count -> count == 0))
                         .concatMap(share -> forLeader(
                                 staff, organizationId, share, period, "threshold", event.correlationId(), event.id())));
     }
@@ -152,8 +159,7 @@ public class Recommendations {
                 .findFirst()
                 .orElse(null);
         Recommendation recommendation = new Recommendation(
-                "rec-org-" + organizationId + "-" + period.replace('/', '-') + "-" + share.subject() + "-"
-                        + share.competencyCode(),
+                leaderId(organizationId, period, share),
                 someone.regionId(),
                 someone.municipalityId(),
                 organizationId,
@@ -173,6 +179,11 @@ public class Recommendations {
                 clock.instant(),
                 List.of());
         return issue(recommendation, correlationId, causationId);
+    }
+
+    private static String leaderId(String organizationId, String period, StaffDeficitShare share) {
+        return "rec-org-" + organizationId + "-" + period.replace('/', '-') + "-" + share.subject() + "-"
+                + share.competencyCode();
     }
 
     /** Inserts with its event; an id already issued returns the stored recommendation and publishes nothing. */
