@@ -176,8 +176,9 @@ metric() { # sum of a Prometheus series' samples whose line matches $1
   (curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/prometheus" || true) | awk -v m="$1" 'index($0, m) == 1 { s += $NF } END { printf "%d", s }'
 }
 created() { # one meter as JSON: far cheaper for the service than a Prometheus scrape
-  (curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/metrics/msp_routes_suggested_total?tag=outcome:created" || true) \
-    | grep -o '"value":[0-9.E]*' | head -1 | awk -F: '{ printf "%d", $2 }'
+  (curl -fs -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$SERVICE_PORT/actuator/metrics/msp_routes_suggested_total?tag=outcome:created" || true) \
+    | { grep -o '"value":[0-9.E]*' || echo '"value":0'; } | head -1 | awk -F: '{ printf "%d", $2 }'
 }
 cpu_ticks() { # user + system clock ticks of a process
   awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0

@@ -2,6 +2,7 @@ package ru.msp.route.offer;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.activities.ActivityFacts;
 import ru.msp.support.tenancy.TenantFields;
@@ -20,7 +21,7 @@ import ru.msp.support.tenancy.TenantFields;
 @TenantFields(organization = "", teacher = "")
 public record Offer(
         @Id String activityId,
-        String regionId,
+        @Indexed String regionId,
         String municipalityId,
         ActivityFacts facts,
         boolean cancelled,

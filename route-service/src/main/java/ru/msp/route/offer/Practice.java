@@ -3,6 +3,7 @@ package ru.msp.route.offer;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.support.tenancy.TenantFields;
 
@@ -14,7 +15,7 @@ import ru.msp.support.tenancy.TenantFields;
 @TenantFields(teacher = "")
 public record Practice(
         @Id String practiceId,
-        String regionId,
+        @Indexed String regionId,
         String municipalityId,
         String organizationId,
         List<String> competencyCodes,

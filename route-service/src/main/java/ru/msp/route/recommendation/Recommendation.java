@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.support.outbox.PendingEvent;
 import ru.msp.support.tenancy.TenantFields;
@@ -28,8 +29,8 @@ public record Recommendation(
         @Id String id,
         String regionId,
         String municipalityId,
-        String organizationId,
-        String teacherId,
+        @Indexed String organizationId,
+        @Indexed String teacherId,
         String addressee,
         List<String> competencyCodes,
         String subject,

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.EventPayload;
 import ru.msp.contracts.diagnostics.Deficit;
@@ -48,9 +49,9 @@ import ru.msp.support.tenancy.TenantOwned;
 public record Route(
         @Id String id,
         String regionId,
-        String municipalityId,
-        String organizationId,
-        String teacherId,
+        @Indexed String municipalityId,
+        @Indexed String organizationId,
+        @Indexed String teacherId,
         int number,
         String status,
         boolean open,

@@ -1,6 +1,7 @@
 package ru.msp.route.teacher;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.support.tenancy.TenantFields;
 
@@ -14,8 +15,8 @@ public record Mentorship(
         @Id String mentorshipId,
         String regionId,
         String municipalityId,
-        String mentorId,
-        String menteeId,
+        @Indexed String mentorId,
+        @Indexed String menteeId,
         String form,
         boolean ended) {
 

@@ -3,6 +3,7 @@ package ru.msp.route.teacher;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.Indexed;
 import ru.msp.contracts.diagnostics.Deficit;
 
 /**
@@ -12,7 +13,7 @@ import ru.msp.contracts.diagnostics.Deficit;
  */
 public record StaffDiagnosis(
         String resultId,
-        String organizationId,
+        @Indexed String organizationId,
         LocalDate diagnosedOn,
         String period,
         Instant eventTime,

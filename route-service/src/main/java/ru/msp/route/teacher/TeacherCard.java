@@ -3,6 +3,7 @@ package ru.msp.route.teacher;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.contracts.teacher.TeacherFacts;
@@ -20,9 +21,9 @@ import ru.msp.support.tenancy.TenantFields;
 @TenantFields(teacher = "_id")
 public record TeacherCard(
         @Id String teacherId,
-        String regionId,
+        @Indexed String regionId,
         String municipalityId,
-        String organizationId,
+        @Indexed String organizationId,
         TeacherFacts facts,
         boolean departed,
         Instant factsTime,
