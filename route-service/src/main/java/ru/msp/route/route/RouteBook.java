@@ -34,6 +34,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuples;
 import reactor.util.retry.Retry;
+import ru.msp.contracts.DeficitSeverity;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventCatalog;
 import ru.msp.contracts.EventPayload;
@@ -43,6 +44,7 @@ import ru.msp.contracts.Topics;
 import ru.msp.contracts.diagnostics.CompetencyResult;
 import ru.msp.contracts.diagnostics.Deficit;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.contracts.routes.UnmetNeedRecorded;
 import ru.msp.route.offer.Offer;
 import ru.msp.route.offer.OfferCatalogue;
 import ru.msp.route.suggestion.Learner;
@@ -223,13 +225,7 @@ public class RouteBook {
     private void suggested(DomainEvent<DiagnosticCompleted> event, Route route, Suggestion suggestion, Counter kind) {
         kind.increment();
         suggestionTime.record(Duration.between(event.time(), clock.instant()).abs());
-        suggestion
-                .unmet()
-                .forEach(deficit -> Counter.builder("msp_unmet_needs_total")
-                        .description("Deficits for which no activity could be offered")
-                        .tag("severity", deficit.severity().name())
-                        .register(meters)
-                        .increment());
+        suggestion.unmet().forEach(deficit -> unmetCounter(deficit.severity()).increment());
         log.info(
                 "Route {} of teacher {} from diagnosis {}: {} steps, {} unmet",
                 route.id(),
@@ -237,6 +233,13 @@ public class RouteBook {
                 event.data().resultId(),
                 route.steps().size(),
                 suggestion.unmet().size());
+    }
+
+    private Counter unmetCounter(DeficitSeverity severity) {
+        return Counter.builder("msp_unmet_needs_total")
+                .description("Deficits for which no activity could be offered")
+                .tag("severity", severity.name())
+                .register(meters);
     }
 
     /**
@@ -343,7 +346,12 @@ public class RouteBook {
                         found.id(),
                         cause.correlationId(),
                         cause.id(),
-                        route -> replan(route, activityId, now)));
+                        route -> replan(route, activityId, now)
+                                .doOnNext(change -> change.events().stream()
+                                        .filter(UnmetNeedRecorded.class::isInstance)
+                                        .map(UnmetNeedRecorded.class::cast)
+                                        .forEach(unmet ->
+                                                unmetCounter(unmet.severity()).increment()))));
     }
 
     private Mono<RouteChange> replan(Route route, String activityId, Instant now) {

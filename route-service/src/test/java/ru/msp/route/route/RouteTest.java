@@ -233,6 +233,34 @@ class RouteTest {
     }
 
     @Test
+    void aStepOnACancelledActivityIsReplacedInPlaceAndSelfStudyLeftAloneIsAnUnmetNeed() {
+        Route route = opened().route();
+        RouteChange toEvent = route.replaceStep("s2", activity("DIGITAL", "EVENT", "seminar-2"), "seminar-1", NOW);
+        assertThat(toEvent.route().step("s2").offerId()).isEqualTo("seminar-2");
+        assertThat(toEvent.route().step("s2").why()).startsWith("replaces cancelled activity seminar-1; ");
+        assertThat(toEvent.events()).extracting(EventPayload::getClass).containsExactly(RouteSuggested.class);
+
+        RouteChange toSelfStudy = toEvent.route().replaceStep("s2", selfStudy("DIGITAL"), "seminar-2", NOW);
+        assertThat(toSelfStudy.route().step("s2").offerKind()).isEqualTo("SELF_STUDY");
+        assertThat(toSelfStudy.route().steps()).hasSize(2);
+        assertThat(toSelfStudy.events())
+                .extracting(EventPayload::getClass)
+                .containsExactly(RouteSuggested.class, UnmetNeedRecorded.class);
+
+        // a step no longer on that activity, or already done, is left alone
+        assertThat(toSelfStudy
+                        .route()
+                        .replaceStep("s2", selfStudy("DIGITAL"), "seminar-2", NOW)
+                        .events())
+                .isEmpty();
+        Route done = route.participated("seminar-1", "ATTENDANCE", LocalDate.parse("2026-03-05"), NOW)
+                .route();
+        assertThat(done.replaceStep("s2", selfStudy("DIGITAL"), "seminar-1", NOW)
+                        .route())
+                .isSameAs(done);
+    }
+
+    @Test
     void stalledIsOpenAndPastADueDate() {
         Route route = opened().route();
         assertThat(route.stalled(LocalDate.parse("2026-04-01"))).isFalse();
