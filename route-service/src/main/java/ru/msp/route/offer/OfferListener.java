@@ -8,9 +8,11 @@ import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.activities.ActivityCancelled;
 import ru.msp.contracts.activities.ActivityChanged;
 import ru.msp.contracts.activities.ActivityPublished;
+import ru.msp.contracts.activities.PracticeApproved;
+import ru.msp.contracts.activities.RegistrationRecorded;
 import ru.msp.support.consumer.IdempotentConsumer;
 
-/** Keeps the offers read model from {@code activities.v1}. */
+/** Keeps the offers read model (activities, seats, practices) from {@code activities.v1}. */
 @Component
 class OfferListener {
 
@@ -38,6 +40,12 @@ class OfferListener {
         if (event.data() instanceof ActivityCancelled) {
             return offers.cancel((DomainEvent<ActivityCancelled>) event);
         }
-        return Mono.empty(); // participation events are for route steps, not offers
+        if (event.data() instanceof RegistrationRecorded) {
+            return offers.seats((DomainEvent<RegistrationRecorded>) event);
+        }
+        if (event.data() instanceof PracticeApproved) {
+            return offers.practice((DomainEvent<PracticeApproved>) event);
+        }
+        return Mono.empty(); // participation events complete route steps (ru.msp.route.route), not offers
     }
 }

@@ -1,0 +1,57 @@
+package ru.msp.route.diagnosis;
+
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.route.recommendation.Recommendations;
+import ru.msp.route.route.RouteBook;
+import ru.msp.route.teacher.TeacherCards;
+import ru.msp.support.consumer.IdempotentConsumer;
+
+/**
+ * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one), a
+ * recommendation to the teacher and, when a school's share of a deficit crosses the threshold, one to its leader,
+ * with nobody pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
+ * was not stored).
+ */
+@Component
+class DiagnosisListener {
+
+    private final IdempotentConsumer consumer;
+    private final TeacherCards cards;
+    private final RouteBook routes;
+    private final Recommendations recommendations;
+
+    DiagnosisListener(
+            IdempotentConsumer consumer, TeacherCards cards, RouteBook routes, Recommendations recommendations) {
+        this.consumer = consumer;
+        this.cards = cards;
+        this.routes = routes;
+        this.recommendations = recommendations;
+    }
+
+    @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
+    void on(ConsumerRecord<String, String> record) {
+        consumer.handle(record, "route-suggestion", this::apply);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<?> apply(DomainEvent<?> event) {
+        if (!(event.data() instanceof DiagnosticCompleted)) {
+            return Mono.empty();
+        }
+        DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
+        // the route does not need the statistics, so both are written at once; then the teacher's recommendation
+        // (from the route) and the school's (from the statistics), again at once
+        return Mono.zip(
+                        routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        cards.diagnosed(diagnosis).thenReturn(true))
+                .flatMap(written -> Mono.when(
+                        recommendations.forTeacher(diagnosis, written.getT1()),
+                        recommendations.forSchoolAfter(diagnosis)));
+    }
+}
