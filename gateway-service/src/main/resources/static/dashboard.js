@@ -439,6 +439,9 @@ async function regionView(claims, regionId) {
     <div class="legend">${Object.entries(STATUS).slice(0, 4).map(([code, name]) => raw(`<span class="badge status-${code}">${name}</span>`))}</div>
     <div id="matrix"></div><h2>Оповещения</h2><div id="alerts"></div>`;
   bindExports(view, "region:" + regionId, period);
+  api("/api/regions/" + encodeURIComponent(regionId)).then((r) => {
+    document.getElementById("region-title").textContent = "Мониторинг региона: " + r.name;
+  }).catch(() => {});
   const sort = { key: "name", dir: 1 };
   const load = async (element) => {
     const dashboard = await api(`/api/indicators/dashboard?regionId=${encodeURIComponent(regionId)}&period=${encodeURIComponent(period)}`);
@@ -604,7 +607,8 @@ function showIndicator(municipalityId, indicator, period) {
       xAxis: { type: "category", data: series.map((p) => date(p.date)) },
       yAxis: { type: "value", axisLabel: { formatter: (v) => NUMBER.format(v) } },
       series: [
-        { name, type: "line", data: series.map((p) => Number(p.value)), smooth: true, areaStyle: { opacity: 0.08 },
+        { name, type: "line", data: series.map((p) => (p.value == null ? null : Number(p.value))), smooth: true,
+          showSymbol: true, symbolSize: 8, areaStyle: { opacity: 0.08 },
           markLine: target == null ? undefined : { symbol: "none", data: [{ yAxis: target, name: "цель" }], label: { formatter: "цель " + valueText(target, indicator.unit) } } },
       ],
     });
@@ -621,9 +625,11 @@ function showIndicator(municipalityId, indicator, period) {
   });
 }
 
+/** A plain table; cells are HTML (escape them first); columns whose every cell is a number are right-aligned. */
 function table(headers, rows, id) {
-  return `<div class="table-wrap"><table${id ? ` id="${id}"` : ""}><thead><tr>${headers.map((h, i) => `<th${i ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("")}</tr></thead>
-    <tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${i ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`;
+  const numeric = headers.map((h, i) => i > 0 && rows.length > 0 && rows.every((r) => /^[\s+\-−—]*[\d—][\d\s,.%/п—+-]*$/.test(String(r[i]).replace(/&nbsp;| /g, " "))));
+  return `<div class="table-wrap"><table${id ? ` id="${id}"` : ""}><thead><tr>${headers.map((h, i) => `<th${numeric[i] ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("")}</tr></thead>
+    <tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`;
 }
 
 async function renderSnapshots(element, municipalityId, period) {

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Posts the demo population through the gateway, the same public API a school system uses. Re-running it is
@@ -84,19 +81,27 @@ public final class DemoLoader {
 
     /** Loads everything; answers what was posted, per kind. */
     Map<String, Integer> load() {
+        List<Population.Municipality> population = new ArrayList<>();
         for (DemoPlan.Region region : plan.regions()) {
             String regionId = region(region);
             for (DemoPlan.Municipality municipality : region.municipalities()) {
                 String municipalityId = municipality(regionId, municipality);
                 Map<String, String> existing = existingOrganizations(municipalityId);
+                List<Population.Organization> organizations = new ArrayList<>();
                 for (DemoPlan.Organization organization : municipality.organizations()) {
                     String organizationId = existing.get(organization.externalId());
                     if (organizationId == null) {
                         organizationId = organization(municipalityId, organization);
                     }
-                    teachers(organizationId, organization.staff());
+                    organizations.add(new Population.Organization(
+                            organizationId, organization, teachers(organizationId, organization.staff())));
                 }
+                population.add(new Population.Municipality(regionId, municipalityId, municipality, organizations));
             }
+        }
+        MethodicalYear year = new MethodicalYear(gateway, plan.seed(), plan.today(), this::count);
+        for (Population.Municipality municipality : population) {
+            year.run(municipality);
         }
         return counts;
     }
@@ -167,46 +172,54 @@ public final class DemoLoader {
         return created.path("id").asText();
     }
 
-    /** One school's staff, posted a few at a time as a school system's sync would. */
-    private void teachers(String organizationId, List<DemoPlan.Teacher> staff) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<GatewayClient.Answer>> answers = new ArrayList<>();
-            for (DemoPlan.Teacher teacher : staff) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("organizationId", organizationId);
-                body.put("externalId", teacher.externalId());
-                body.put("lastName", teacher.lastName());
-                body.put("firstName", teacher.firstName());
-                body.put("middleName", teacher.middleName());
-                body.put("position", teacher.position());
-                body.put("subjects", teacher.subjects());
-                body.put("birthDate", teacher.birthDate().toString());
-                body.put("pedagogicalStartDate", teacher.pedagogicalStartDate().toString());
-                body.put("category", teacher.category());
-                body.put(
-                        "categoryDate",
-                        teacher.categoryDate() == null
-                                ? null
-                                : teacher.categoryDate().toString());
-                body.put("targetGroups", sorted(teacher.targetGroups()));
-                body.put("methodicalAsset", teacher.methodicalAsset());
-                body.put("expertKinds", sorted(teacher.expertKinds()));
-                body.put("registryExpert", teacher.registryExpert());
-                answers.add(pool.submit(() -> gateway.post("/api/teachers", body)));
-            }
-            for (Future<GatewayClient.Answer> answer : answers) {
-                gateway.expectOk("POST /api/teachers", answer.get());
-                count("teachers");
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
+    /**
+     * One school's staff as one import file, the way a school system posts it; re-posting the same file changes
+     * nothing (rows keyed by the school's external id come back UNCHANGED with their teacher id).
+     */
+    private List<Population.Teacher> teachers(String organizationId, List<DemoPlan.Teacher> staff) {
+        StringBuilder file = new StringBuilder();
+        for (DemoPlan.Teacher teacher : staff) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("externalId", teacher.externalId());
+            row.put("lastName", teacher.lastName());
+            row.put("firstName", teacher.firstName());
+            row.put("middleName", teacher.middleName());
+            row.put("position", teacher.position());
+            row.put("subjects", teacher.subjects());
+            row.put("birthDate", teacher.birthDate().toString());
+            row.put("pedagogicalStartDate", teacher.pedagogicalStartDate().toString());
+            row.put("category", teacher.category());
+            row.put(
+                    "categoryDate",
+                    teacher.categoryDate() == null
+                            ? null
+                            : teacher.categoryDate().toString());
+            row.put("targetGroups", sorted(teacher.targetGroups()));
+            row.put("methodicalAsset", teacher.methodicalAsset());
+            row.put("expertKinds", sorted(teacher.expertKinds()));
+            row.put("registryExpert", teacher.registryExpert());
+            file.append(GatewayClient.json(row)).append('\n');
         }
+        JsonNode report = gateway.expectOk(
+                "POST /api/teachers/import",
+                gateway.postRaw(
+                        "/api/teachers/import?organizationId=" + GatewayClient.query(organizationId),
+                        "application/x-ndjson",
+                        file.toString()));
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode row : report.path("rows")) {
+            if (row.hasNonNull("teacherId")) {
+                ids.put(row.path("externalId").asText(), row.path("teacherId").asText());
+            } else {
+                throw new IllegalStateException("teacher-service refused a demo teacher: " + row);
+            }
+        }
+        counts.merge("teachers", report.path("accepted").asInt(), Integer::sum);
+        List<Population.Teacher> placed = new ArrayList<>();
+        for (DemoPlan.Teacher teacher : staff) {
+            placed.add(new Population.Teacher(ids.get(teacher.externalId()), organizationId, teacher));
+        }
+        return placed;
     }
 
     /**

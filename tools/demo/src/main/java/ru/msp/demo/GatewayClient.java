@@ -62,6 +62,14 @@ public final class GatewayClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, Object body) {
+        String json = write(body);
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key("PATCH", path, json))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer postRaw(String path, String contentType, String body) {
         return send(request(path)
                 .header("Content-Type", contentType)
@@ -77,7 +85,7 @@ public final class GatewayClient {
         return answer.body();
     }
 
-    static String query(String value) {
+    public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
@@ -120,6 +128,11 @@ public final class GatewayClient {
 
     private static String key(String method, String path, String body) {
         return "demo-" + UUID.nameUUIDFromBytes((method + " " + path + "\n" + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The JSON text of a body (an NDJSON line). */
+    public static String json(Object body) {
+        return write(body);
     }
 
     private static String write(Object body) {

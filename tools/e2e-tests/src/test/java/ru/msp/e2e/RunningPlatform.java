@@ -18,7 +18,13 @@ import java.util.stream.Stream;
  */
 final class RunningPlatform {
 
-    static final int GATEWAY_PORT = Integer.getInteger("e2e.port-base", 18080);
+    /**
+     * {@code -De2e.running=true}: use the developer's platform already running on the default ports with its state
+     * in {@code .platform} (e.g. to run the browser test against it); nothing is started, cleaned or stopped.
+     */
+    static final boolean EXTERNAL = Boolean.getBoolean("e2e.running");
+
+    static final int GATEWAY_PORT = EXTERNAL ? 8080 : Integer.getInteger("e2e.port-base", 18080);
     private static final String[] SERVICES = {"gateway", "teacher", "diagnostics", "route", "events", "indicators"};
 
     private static RunningPlatform shared;
@@ -31,6 +37,9 @@ final class RunningPlatform {
      * stopped when the JVM ends. Every e2e class uses it, so the suite pays for one start.
      */
     static synchronized RunningPlatform shared() {
+        if (shared == null && EXTERNAL) {
+            shared = new RunningPlatform();
+        }
         if (shared == null) {
             RunningPlatform platform = new RunningPlatform();
             platform.clean();
@@ -43,7 +52,7 @@ final class RunningPlatform {
 
     RunningPlatform() {
         root = repositoryRoot();
-        state = root.resolve("tools/e2e-tests/target/platform");
+        state = EXTERNAL ? root.resolve(".platform") : root.resolve("tools/e2e-tests/target/platform");
     }
 
     String gateway() {
@@ -109,6 +118,9 @@ final class RunningPlatform {
     private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("MSP_PLATFORM_DIR", state.toString());
+        if (EXTERNAL) {
+            return env;
+        }
         env.put("MSP_SKIP_BUILD", "1"); // the reactor built every jar before this module's tests
         env.put("MSP_DEMO_SCALE", "SMALL"); // 'up' loads the demo on first start; small keeps the suite quick
         for (int i = 0; i < SERVICES.length; i++) {
