@@ -16,8 +16,8 @@ public final class Advice {
     public static List<String> forTeacher(List<Deficit> deficits, Route route) {
         List<String> actions = new ArrayList<>();
         if (deficits.isEmpty()) {
-            actions.add("No professional deficits found: keep up informal learning and consider presenting your"
-                    + " practice to the municipal bank of practices or joining a network community.");
+            actions.add("Профессиональных дефицитов не выявлено: продолжайте самообразование, представьте свой опыт"
+                    + " в муниципальном банке практик или присоединитесь к сетевому сообществу.");
             return actions;
         }
         for (Deficit deficit : deficits) {
@@ -30,33 +30,37 @@ public final class Advice {
             StringBuilder action = new StringBuilder();
             action.append(
                             deficit.severity() == DeficitSeverity.PRONOUNCED
-                                    ? "Pronounced deficit in "
-                                    : "Partial deficit in ")
+                                    ? "Выраженный дефицит по компетенции "
+                                    : "Частичный дефицит по компетенции ")
                     .append(code)
                     .append(": ");
             if (steps.isEmpty()) {
-                action.append("self-study and a consultation with the municipal methodist.");
+                action.append("самообразование и консультация муниципального методиста.");
             } else {
                 List<String> parts = new ArrayList<>();
                 for (Step step : steps) {
                     parts.add(switch (step.offerKind()) {
                                 case "COURSE" ->
-                                    "complete course " + step.offerId()
-                                            + (step.rule().contains("FEDERAL_REGISTRY") ? " (federal registry)" : "");
-                                case "MENTOR" -> "work with mentor " + step.offerId();
+                                    "пройти курс " + step.offerId()
+                                            + (step.rule().contains("FEDERAL_REGISTRY")
+                                                    ? " (федеральный реестр ДПП)"
+                                                    : "");
+                                case "MENTOR" -> "работать с наставником " + step.offerId();
                                 case "SELF_STUDY" ->
-                                    "self-study"
+                                    "самообразование"
                                             + (step.practiceIds().isEmpty()
                                                     ? ""
-                                                    : " with practices " + step.practiceIds());
+                                                    : " по практикам " + step.practiceIds());
                                 default ->
-                                    "take part in " + step.offerKind().toLowerCase(java.util.Locale.ROOT) + " "
+                                    ("INTERNSHIP".equals(step.offerKind())
+                                                    ? "пройти стажировку "
+                                                    : "принять участие в мероприятии ")
                                             + step.offerId();
                             }
-                            + (step.dueDate() == null ? "" : " by " + step.dueDate()));
+                            + (step.dueDate() == null ? "" : " до " + step.dueDate()));
                 }
                 action.append(String.join("; ", parts))
-                        .append(" (individual route ")
+                        .append(" (индивидуальный маршрут ")
                         .append(route.id())
                         .append(").");
             }
@@ -69,25 +73,25 @@ public final class Advice {
     public static List<String> forLeader(StaffDeficitShare share) {
         List<String> actions = new ArrayList<>();
         String code = share.competencyCode();
-        actions.add("Hold a session of the school methodical association on " + code
-                + " with an open lesson or master class by a colleague without this deficit.");
+        actions.add("Провести заседание школьного методического объединения по " + code
+                + " с открытым уроком или мастер-классом коллеги без этого дефицита.");
         if (share.pronounced() > 0) {
-            actions.add("Send the " + share.pronounced() + " teachers with a pronounced deficit to a federal-registry"
-                    + " course on " + code + " and approve their individual routes.");
+            actions.add("Направить педагогов с выраженным дефицитом (" + share.pronounced() + ") на курс из"
+                    + " федерального реестра ДПП по " + code + " и утвердить их индивидуальные маршруты.");
         }
         if (share.share() >= 50) {
-            actions.add("Put " + code + " into the school's plan of methodical work for the year and ask the"
-                    + " municipal methodical centre for a targeted seminar.");
+            actions.add("Включить " + code + " в план методической работы школы на год и запросить у"
+                    + " муниципального методического центра адресный семинар.");
         }
-        actions.add("Pair teachers with the deficit with mentors and review the effect at the next diagnosis.");
+        actions.add("Закрепить за педагогами с дефицитом наставников и оценить результат на следующей диагностике.");
         return actions;
     }
 
     public static String leaderText(StaffDeficitShare share) {
         String group = StaffStatistics.ALL_STAFF.equals(share.subject())
-                ? "the diagnosed teachers"
-                : share.subject() + " teachers";
-        return share.share() + "% of " + group + " (" + share.withDeficit() + " of " + share.diagnosed()
-                + ") have a deficit in " + share.competencyCode() + ": organise support at school level.";
+                ? "прошедших диагностику педагогов"
+                : "учителей (" + share.subject() + ")";
+        return share.share() + "% " + group + " (" + share.withDeficit() + " из " + share.diagnosed()
+                + ") имеют дефицит по " + share.competencyCode() + ": организуйте поддержку на уровне школы.";
     }
 }

@@ -436,7 +436,8 @@ public class RouteBook {
                         route.id(),
                         cause.correlationId(),
                         cause.id(),
-                        r -> Mono.just(r.open() ? r.cancel("teacher departed", now) : RouteChange.none(r))));
+                        r -> Mono.just(
+                                r.open() ? r.cancel("педагог выбыл из организации", now) : RouteChange.none(r))));
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -149,9 +148,9 @@ public final class RouteSuggester {
         boolean ownMunicipality = Objects.equals(offer.municipalityId(), learner.municipalityId());
         if (ownMunicipality) {
             fit += 30;
-            reasons.add("in own municipality");
+            reasons.add("в своём муниципалитете");
         } else {
-            reasons.add("in the region");
+            reasons.add("в регионе");
         }
         Set<TargetGroup> groups = facts.targetGroups() == null ? Set.of() : facts.targetGroups();
         List<TargetGroup> shared = groups.stream()
@@ -160,7 +159,7 @@ public final class RouteSuggester {
                 .toList();
         if (!shared.isEmpty()) {
             fit += 20;
-            reasons.add("for target group " + shared.get(0));
+            reasons.add("для целевой группы " + shared.get(0));
         } else if (groups.isEmpty()) {
             fit += 5;
         }
@@ -171,10 +170,10 @@ public final class RouteSuggester {
         if (severity == DeficitSeverity.PRONOUNCED && course) {
             if (facts.federalRegistry()) {
                 fit += 40;
-                reasons.add("federal-registry course (ФР ДПП)");
+                reasons.add("курс из федерального реестра (ФР ДПП)");
             } else {
                 fit += 10;
-                reasons.add("course");
+                reasons.add("курс повышения квалификации");
             }
         } else if (severity == DeficitSeverity.PARTIAL && !course) {
             fit += 10;
@@ -184,7 +183,7 @@ public final class RouteSuggester {
             fit += remote ? 5 : -10;
         }
         if (remote) {
-            reasons.add(facts.format().toLowerCase(Locale.ROOT));
+            reasons.add("REMOTE".equals(facts.format()) ? "дистанционно" : "смешанный формат");
         }
         Duration untilStart = Duration.between(now, facts.startsAt());
         if (untilStart.compareTo(Duration.ofDays(30)) <= 0) {
@@ -192,9 +191,9 @@ public final class RouteSuggester {
         } else if (untilStart.compareTo(Duration.ofDays(90)) <= 0) {
             fit += 5;
         }
-        reasons.add("starts " + LocalDate.ofInstant(facts.startsAt(), ZoneOffset.UTC));
+        reasons.add("начало " + LocalDate.ofInstant(facts.startsAt(), ZoneOffset.UTC));
         Integer free = offer.freeSeats();
-        reasons.add(free == null ? "no seat limit" : free + " seats left");
+        reasons.add(free == null ? "без ограничения мест" : "свободных мест: " + free);
         return new Ranked(offer, fit, reasons);
     }
 
@@ -237,8 +236,8 @@ public final class RouteSuggester {
                 frameworkVersion,
                 today.plusDays(days),
                 0,
-                deficitWords(deficit, frameworkVersion) + ": no open activity in the region, self-study"
-                        + (matching.isEmpty() ? "" : " with " + matching.size() + " practices of the bank"));
+                deficitWords(deficit, frameworkVersion) + ": открытых мероприятий в регионе нет, самообразование"
+                        + (matching.isEmpty() ? "" : " по практикам банка (" + matching.size() + ")"));
     }
 
     private static Optional<MentorCandidate> mentor(Learner learner, List<MentorCandidate> mentors) {
@@ -272,14 +271,15 @@ public final class RouteSuggester {
                 frameworkVersion,
                 today.plusDays(MENTOR_DAYS),
                 0,
-                "young specialist (under 35, first 3 years): mentor "
-                        + (sameSchool ? "from own school" : "from own municipality")
-                        + (learner.subjects().isEmpty() ? "" : " of the same subject")
-                        + ", " + mentor.activeMentees() + " of " + MENTOR_LOAD_LIMIT + " mentees");
+                "молодой специалист (до 35 лет, первые 3 года): наставник "
+                        + (sameSchool ? "из своей школы" : "из своего муниципалитета")
+                        + (learner.subjects().isEmpty() ? "" : " того же предмета")
+                        + ", подопечных " + mentor.activeMentees() + " из " + MENTOR_LOAD_LIMIT);
     }
 
     private static String deficitWords(Deficit deficit, String frameworkVersion) {
-        return deficit.severity() + " deficit in " + deficit.competencyCode() + " (framework " + frameworkVersion + ")";
+        return (deficit.severity() == DeficitSeverity.PRONOUNCED ? "выраженный" : "частичный") + " дефицит по "
+                + deficit.competencyCode() + " (рамка " + frameworkVersion + ")";
     }
 
     static boolean isCourse(Offer offer) {

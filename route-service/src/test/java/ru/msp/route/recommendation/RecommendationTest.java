@@ -88,7 +88,7 @@ class RecommendationTest {
         assertThat(JsonPath.<List<String>>read(body, "$[0].actions"))
                 .singleElement()
                 .asString()
-                .contains("Pronounced deficit in ASSESSMENT", "self-study", "rt-" + teacher + "-1");
+                .contains("Выраженный дефицит по компетенции ASSESSMENT", "самообразование", "rt-" + teacher + "-1");
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
                                 list("/api/recommendations?teacherId=" + clean), "$[0].actions"))
@@ -161,7 +161,7 @@ class RecommendationTest {
         assertThat(JsonPath.<List<String>>read(leaders, "$[?(@.subject == 'MATHEMATICS')].text"))
                 .singleElement()
                 .asString()
-                .startsWith("67% of MATHEMATICS teachers (2 of 3) have a deficit in ASSESSMENT");
+                .startsWith("67% учителей (MATHEMATICS) (2 из 3) имеют дефицит по ASSESSMENT");
         assertThat(JsonPath.<List<String>>read(leaders, "$[*].teacherId")).containsOnly(director);
         routesTopic.await(
                 e -> e.data() instanceof RecommendationIssued r

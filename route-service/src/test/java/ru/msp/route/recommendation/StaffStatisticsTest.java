@@ -63,12 +63,12 @@ class StaffStatisticsTest {
     void leaderAdviceNamesTheShareAndWhatToOrganise() {
         StaffDeficitShare share = new StaffDeficitShare("MATHEMATICS", "ASSESSMENT", 13, 5, 2, 38);
         assertThat(Advice.leaderText(share))
-                .isEqualTo("38% of MATHEMATICS teachers (5 of 13) have a deficit in ASSESSMENT: organise support at"
-                        + " school level.");
+                .isEqualTo("38% учителей (MATHEMATICS) (5 из 13) имеют дефицит по ASSESSMENT: организуйте поддержку"
+                        + " на уровне школы.");
         assertThat(Advice.forLeader(share))
-                .anyMatch(a -> a.contains("school methodical association"))
-                .anyMatch(a -> a.contains("2 teachers with a pronounced deficit"))
-                .noneMatch(a -> a.contains("plan of methodical work"));
+                .anyMatch(a -> a.contains("школьного методического объединения"))
+                .anyMatch(a -> a.contains("с выраженным дефицитом (2)"))
+                .noneMatch(a -> a.contains("план методической работы"));
     }
 
     @Test

@@ -333,7 +333,7 @@ class RouteLifecycleTest {
         await().atMost(WAIT).untilAsserted(() -> {
             String body = route(id);
             assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("CANCELLED");
-            assertThat(JsonPath.<String>read(body, "$.cancelReason")).isEqualTo("teacher departed");
+            assertThat(JsonPath.<String>read(body, "$.cancelReason")).isEqualTo("педагог выбыл из организации");
         });
         routesTopic.await(
                 e -> e.data() instanceof RouteCancelled c && c.routeId().equals(id), 1, WAIT);

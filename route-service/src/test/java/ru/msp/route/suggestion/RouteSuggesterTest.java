@@ -121,7 +121,7 @@ class RouteSuggesterTest {
         assertThat(first.frameworkVersion()).isEqualTo(FW);
         assertThat(first.severity()).isEqualTo(DeficitSeverity.PRONOUNCED);
         assertThat(first.dueDate()).isEqualTo(LocalDate.parse("2026-04-12")); // the course's end
-        assertThat(first.why()).contains("PRONOUNCED deficit in ASSESSMENT", "federal-registry course", FW);
+        assertThat(first.why()).contains("выраженный дефицит по ASSESSMENT", "курс из федерального реестра", FW);
         assertThat(suggestion.steps().get(3).offerKind()).isEqualTo("INTERNSHIP");
     }
 
