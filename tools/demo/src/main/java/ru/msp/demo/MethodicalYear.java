@@ -136,16 +136,42 @@ final class MethodicalYear {
 
     void run(Population.Municipality municipality) {
         Random random = new Random(seed * 31 + municipality.plan().name().hashCode());
+        Stopwatch watch = new Stopwatch();
         List<String> activities = activities(municipality);
+        watch.lap("activities");
         String campaignId = campaign(municipality);
         results(municipality, campaignId, random);
+        watch.lap("diagnostics");
         List<JsonNode> routes = awaitRoutes(municipality);
-        followRoutes(municipality, routes, random);
-        registrations(routes, activities, random);
+        watch.lap("routes suggested");
+        List<JsonNode> approved = followRoutes(municipality, routes, random);
+        registrations(approved, activities, random);
+        watch.lap("routes followed");
         methodicalDay(municipality, random);
         associations(municipality, random);
         mentoring(municipality, random);
         practices(municipality, random);
+        watch.lap("day, associations, mentoring, practices");
+        System.out.println("demo: " + municipality.plan().name() + ": " + watch);
+    }
+
+    /** Where the loading time goes, per stage (printed per municipality). */
+    private static final class Stopwatch {
+        private final StringBuilder laps = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.append(laps.length() == 0 ? "" : ", ")
+                    .append(stage)
+                    .append(String.format(java.util.Locale.ROOT, " %.1f s", (now - last) / 1e9));
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.toString();
+        }
     }
 
     // ---------------------------------------------------------------- activities
@@ -339,7 +365,8 @@ final class MethodicalYear {
      * Routes in every state: about half approved by the centre's methodist with a tutor and a due date, of those
      * some under way and some completed; a few cancelled; the rest still suggested.
      */
-    private void followRoutes(Population.Municipality municipality, List<JsonNode> routes, Random random) {
+    private List<JsonNode> followRoutes(Population.Municipality municipality, List<JsonNode> routes, Random random) {
+        List<JsonNode> followed = new ArrayList<>();
         String tutor = municipality.methodicalCentre().staff().stream()
                 .filter(t -> t.plan().position().equals("METHODIST"))
                 .map(Population.Teacher::id)
@@ -367,6 +394,7 @@ final class MethodicalYear {
             JsonNode approved =
                     gateway.expectOk("approve route", gateway.post("/api/routes/" + q(id) + "/approve", approval));
             count.accept("routesApproved");
+            followed.add(approved);
             List<JsonNode> steps = new ArrayList<>();
             approved.path("steps").forEach(steps::add);
             int done = roll < 0.12 ? steps.size() : roll < 0.3 ? 1 : 0;
@@ -382,18 +410,12 @@ final class MethodicalYear {
                 count.accept("routeStepsDone");
             }
         }
+        return followed;
     }
 
     /** Teachers with an approved route sign up for the activities their steps point at (school systems post it). */
-    private void registrations(List<JsonNode> routes, List<String> activities, Random random) {
-        for (JsonNode route : routes) {
-            JsonNode current =
-                    gateway.get("/api/routes/" + q(route.path("id").asText())).body();
-            if (current == null
-                    || !List.of("APPROVED", "IN_PROGRESS")
-                            .contains(current.path("status").asText())) {
-                continue;
-            }
+    private void registrations(List<JsonNode> approved, List<String> activities, Random random) {
+        for (JsonNode current : approved) {
             for (JsonNode step : current.path("steps")) {
                 String offer = step.path("offerId").asText("");
                 if (!activities.contains(offer) || random.nextDouble() > 0.7) {
