@@ -42,18 +42,37 @@ public class ScopedMongo {
     }
 
     /**
-     * The document with this id if it is in scope; empty otherwise. For tenant-owned documents the id alone is
-     * looked up and the scope checked on the loaded document ({@link TenantScope#mayRead}): the embedded
-     * mongo-java-server uses an index only for a query whose fields are exactly the index's, so {@code _id} plus the
-     * tenant field would scan the whole collection.
+     * The document with this id if it is in scope; empty otherwise. The id alone is looked up and the scope filter
+     * (plain equalities) checked on the loaded document: the embedded mongo-java-server uses an index only for a
+     * query whose fields are exactly the index's, so {@code _id} plus the tenant field would scan the collection.
      */
     public <T> Mono<T> findById(TenantScope scope, Object id, Class<T> type) {
-        if (TenantOwned.class.isAssignableFrom(type)) {
-            TenantFields tenantFields = fields.computeIfAbsent(type, ScopedMongo::fieldsOf);
-            return mongo.findById(id, type)
-                    .filter(found -> scope.mayRead(((TenantOwned) found).tenantKey(), tenantFields));
+        Document scopeFilter = scope.readCriteria(fields.computeIfAbsent(type, ScopedMongo::fieldsOf))
+                .getCriteriaObject();
+        if (!isPlainEquality(scopeFilter)) {
+            return findOne(scope, Query.query(Criteria.where("_id").is(id)), type);
         }
-        return findOne(scope, Query.query(Criteria.where("_id").is(id)), type);
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, mongo.getCollectionName(type))
+                .filter(stored -> matches(scopeFilter, stored))
+                .map(stored -> mongo.getConverter().read(type, stored));
+    }
+
+    private static boolean isPlainEquality(Document filter) {
+        return filter.values().stream().noneMatch(value -> value instanceof Document || value instanceof List);
+    }
+
+    /** Whether every {@code field: value} of the filter holds for the stored document (dotted paths followed). */
+    static boolean matches(Document filter, Document stored) {
+        for (Map.Entry<String, Object> condition : filter.entrySet()) {
+            Object value = stored;
+            for (String part : condition.getKey().split("\\.")) {
+                value = value instanceof Document nested ? nested.get(part) : null;
+            }
+            if (!java.util.Objects.equals(value, condition.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public <T> Mono<Long> count(TenantScope scope, Query query, Class<T> type) {

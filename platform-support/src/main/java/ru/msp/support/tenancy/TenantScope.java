@@ -112,25 +112,6 @@ public record TenantScope(
         return Criteria.where("_id").is(NOTHING);
     }
 
-    /**
-     * Whether a document owned by {@code key} passes {@link #readCriteria} for a collection with {@code fields}: the
-     * same rule, evaluated in Java on a document already loaded (a lookup by id alone can use the store's index).
-     */
-    public boolean mayRead(TenantKey key, TenantFields fields) {
-        if (system || has(Role.ADMIN)) {
-            return true;
-        }
-        String[] fieldByLevel = {fields.region(), fields.municipality(), fields.organization(), fields.teacher()};
-        String[] claimByLevel = {regionId, municipalityId, organizationId, teacherId};
-        String[] ownerByLevel = {key.regionId(), key.municipalityId(), key.organizationId(), key.teacherId()};
-        for (int level = narrowestLevel(); level >= 0; level--) {
-            if (!fieldByLevel[level].isEmpty()) {
-                return same(claimByLevel[level], ownerByLevel[level]);
-            }
-        }
-        return false;
-    }
-
     /** 0 region, 1 municipality, 2 organisation, 3 teacher; -1 when no role of the platform is held. */
     private int narrowestLevel() {
         if (has(Role.REGIONAL_OPERATOR)) {
