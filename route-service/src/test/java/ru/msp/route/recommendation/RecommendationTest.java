@@ -94,7 +94,7 @@ class RecommendationTest {
                                 list("/api/recommendations?teacherId=" + clean), "$[0].actions"))
                         .singleElement()
                         .asString()
-                        .contains("No professional deficits"));
+                        .contains("Профессиональных дефицитов не выявлено"));
 
         List<DomainEvent<?>> issued = routesTopic.await(
                 e -> e.data() instanceof RecommendationIssued r && teacher.equals(r.teacherId()), 1, WAIT);
