@@ -109,12 +109,12 @@ class MethodicalChainTest {
                 platform.token("--role", "MUNICIPAL_OPERATOR", "--region", regionId, "--municipality", municipalityId);
 
         String csv = "Внешний идентификатор;Фамилия;Имя;Отчество;Дата рождения;Должность;Предметы;"
-                + "Педагогический стаж с;Квалификационная категория\n"
-                + "A-1;Соколова;Ирина;Петровна;12.03.1979;Учитель;Математика;01.09.2001;Первая\n"
-                + "B-2;Лебедев;Павел;Андреевич;04.07.1985;Учитель;Физика;01.09.2008;Высшая\n";
+                + "Педагогический стаж с;Квалификационная категория;Дата присвоения категории\n"
+                + "A-1;Соколова;Ирина;Петровна;12.03.1979;Учитель;Математика;01.09.2001;Первая;15.04.2021\n"
+                + "B-2;Лебедев;Павел;Андреевич;04.07.1985;Учитель;Физика;01.09.2008;Высшая;20.12.2022\n";
         Api.Answer imported = api.post(school, "/api/teachers/import", "text/csv", csv);
         assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
-        assertThat(imported.body().path("accepted").asInt()).isEqualTo(2);
+        assertThat(imported.body().path("accepted").asInt()).as(imported.raw()).isEqualTo(2);
         for (JsonNode row : imported.body().path("rows")) {
             if (row.path("externalId").asText().equals("A-1")) {
                 teacherA = row.path("teacherId").asText();
