@@ -196,12 +196,10 @@ public final class PlatformBench {
                 line.put("subjects", List.of("Математика"));
                 line.put("birthDate", birth.toString());
                 line.put("pedagogicalStartDate", start.toString());
-                line.put("category", "FIRST");
-                line.put(
-                        "categoryDate",
-                        start.plusYears(3).isBefore(LocalDate.now())
-                                ? start.plusYears(3).toString()
-                                : null);
+                // a category needs the date it was awarded (teacher-service refuses one without)
+                boolean category = start.plusYears(3).isBefore(LocalDate.now());
+                line.put("category", category ? "FIRST" : "NONE");
+                line.put("categoryDate", category ? start.plusYears(3).toString() : null);
                 file.append(write(line)).append('\n');
             }
             JsonNode answer = ok(
