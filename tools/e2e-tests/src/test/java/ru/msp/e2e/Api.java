@@ -14,7 +14,11 @@ final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1: no h2c upgrade attempt on plain http (one such request hung until its timeout once)
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final String base;
 
     record Answer(int status, String contentType, JsonNode body, String raw) {}
