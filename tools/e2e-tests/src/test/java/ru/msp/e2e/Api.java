@@ -56,12 +56,24 @@ final class Api {
     }
 
     private Answer send(String token, HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(40));
+        request.timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException timedOut) {
+                if (!built.method().equals("GET")) {
+                    throw timedOut;
+                }
+                // Seen twice after the browser test: one GET hanging on a pooled connection while curl against the
+                // same gateway answered at once. A read is safe to repeat; the repeat must then succeed.
+                System.out.println("e2e: " + built.uri() + " timed out, repeating once on a new request");
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             String raw = response.body();
             JsonNode body = null;
             try {
