@@ -87,7 +87,7 @@ awk -v rows="$ROWS" -v year="$(date +%Y)" 'BEGIN {
 echo "file: $ROWS rows, $(wc -c < "$WORK/teachers.csv") bytes"
 
 import_once() {
-  curl -s -o "$WORK/report.json" -w '%{http_code} %{time_total}' -X POST "$BASE/api/teachers/import" \
+  curl -s -o "$WORK/report.json" -w '%{http_code} %{time_total}\n' -X POST "$BASE/api/teachers/import" \
     -H "Authorization: Bearer $SYSTEM" -H 'Content-Type: text/csv; charset=utf-8' \
     --data-binary @"$WORK/teachers.csv"
 }
