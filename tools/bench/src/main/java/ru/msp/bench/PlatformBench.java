@@ -44,6 +44,7 @@ public final class PlatformBench {
     private final GatewayClient gateway;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final AtomicInteger errors = new AtomicInteger();
+    private String regionId;
     private final List<String> errorSamples = new ArrayList<>();
 
     PlatformBench(Options options, String token) {
@@ -130,7 +131,7 @@ public final class PlatformBench {
 
     private String setUp() {
         String suffix = Long.toString(System.currentTimeMillis() % 100000);
-        String regionId = null;
+        regionId = null;
         for (JsonNode region : ok("GET /api/regions", gateway.get("/api/regions"))) {
             if (region.path("code").asText().equals("99")) {
                 regionId = region.path("id").asText();
@@ -236,6 +237,7 @@ public final class PlatformBench {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("level", "MUNICIPAL");
         body.put("operatorName", "Бенчмарк");
+        body.put("regionId", regionId);
         body.put("municipalityId", municipalityId);
         body.put("schoolYear", year + "/" + (year + 1));
         body.put("startsOn", LocalDate.of(year, 9, 15).toString());
