@@ -1,5 +1,7 @@
 package ru.msp.teacher;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.msp.testsupport.TestTokens;
 
-/** Registers regions, municipalities and organisations as an administrator, for tests of the registry. */
+/** Registers regions, municipalities, organisations and teachers as an administrator, for tests of the registry. */
 public final class RegistryFixtures {
 
     private static final AtomicInteger CODES = new AtomicInteger(100 + (int) (System.nanoTime() % 800));
@@ -78,6 +80,30 @@ public final class RegistryFixtures {
                         "Школа " + UUID.randomUUID(),
                         "type",
                         "GENERAL_SCHOOL"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
+    }
+
+    /** A teacher (first name Анна) of the organisation with the given position and dates; answers its id. */
+    public String teacher(
+            String organizationId, String lastName, String position, LocalDate birthDate, LocalDate startDate) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organizationId", organizationId);
+        body.put("lastName", lastName);
+        body.put("firstName", "Анна");
+        body.put("position", position);
+        body.put("birthDate", birthDate.toString());
+        body.put("pedagogicalStartDate", startDate.toString());
+        return http.post()
+                .uri("/api/teachers")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
+                .bodyValue(body)
                 .exchange()
                 .expectStatus()
                 .isCreated()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,21 +255,8 @@ class CommunityApiTest {
     }
 
     private String teacher(String organizationId, String lastName) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("organizationId", organizationId);
-        body.put("lastName", lastName);
-        body.put("firstName", "Анна");
-        body.put("position", "TEACHER");
-        body.put("birthDate", TODAY.minusYears(30).toString());
-        body.put("pedagogicalStartDate", TODAY.minusYears(5).toString());
-        return post(TestTokens.admin(), "/api/teachers", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        return new RegistryFixtures(http)
+                .teacher(organizationId, lastName, "TEACHER", TODAY.minusYears(30), TODAY.minusYears(5));
     }
 
     private WebTestClient.ResponseSpec create(String token, Map<String, Object> body) {

@@ -256,21 +256,8 @@ class MentorshipApiTest {
     }
 
     private String teacher(String organizationId, String lastName, String position, int age) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("organizationId", organizationId);
-        body.put("lastName", lastName);
-        body.put("firstName", "Анна");
-        body.put("position", position);
-        body.put("birthDate", TODAY.minusYears(age).toString());
-        body.put("pedagogicalStartDate", TODAY.minusYears(age - 22).toString());
-        return post(TestTokens.admin(), "/api/teachers", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        return new RegistryFixtures(http)
+                .teacher(organizationId, lastName, position, TODAY.minusYears(age), TODAY.minusYears(age - 22));
     }
 
     private WebTestClient.ResponseSpec start(String token, Map<String, Object> body) {
