@@ -6,9 +6,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -152,13 +154,23 @@ public class FactStore {
                         .flatMap(delta -> counters.apply(factKey, batch.version(), delta), 8))
                 .concatMap(changes::changed)
                 .then(mongo.findAndModify(
-                                SYSTEM,
-                                fact.tenantKey(),
-                                query(where("_id").is(fact.id()).and("version").is(fact.version())),
-                                new Update().set("pending", List.of()),
-                                FindAndModifyOptions.options(),
-                                type)
-                        .then());
+                        SYSTEM,
+                        fact.tenantKey(),
+                        query(where("_id").is(fact.id()).and("version").is(fact.version())),
+                        new Update().set("pending", List.of()),
+                        FindAndModifyOptions.options(),
+                        type))
+                // cleared: no delta of this fact up to its version can be applied again, so the counters may forget
+                // it (if the document moved on meanwhile, the next drain releases them)
+                .flatMapMany(cleared -> Flux.fromIterable(touched(fact)))
+                .flatMap(key -> counters.release(factKey, fact.version(), key), 8)
+                .then();
+    }
+
+    private static Set<CounterKey> touched(FactDocument<?> fact) {
+        Set<CounterKey> keys = new LinkedHashSet<>();
+        fact.pending().forEach(batch -> batch.deltas().forEach(delta -> keys.add(delta.key())));
+        return keys;
     }
 
     /** Applies what a crash left pending. */

@@ -69,6 +69,42 @@ public class CounterStore {
                 .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
     }
 
+    /**
+     * Removes a fact's mark from a counter once the fact has no pending delta left of that version or older (its
+     * document cleared them): nothing can apply those deltas again, so the mark is no longer needed. Without this
+     * every fact that ever touched a region's counter stayed in it, and each increment rewrote a document growing
+     * with the number of teachers. A newer mark (a later change being applied) is left alone; the write is guarded by
+     * {@code seq} like an increment.
+     */
+    public Mono<Void> release(String factKey, long upToVersion, CounterKey key) {
+        String mark = IndicatorCounter.APPLIED + "." + factKey;
+        return Mono.defer(() -> {
+                    Query read = query(where("_id").is(key.id()));
+                    read.fields().include("seq").include(mark);
+                    return mongo.findOne(SYSTEM, read, CounterMark.class).flatMap(stored -> {
+                        Long applied = stored.applied() == null
+                                ? null
+                                : stored.applied().get(factKey);
+                        if (applied == null || applied > upToVersion || stored.seq() == null) {
+                            return Mono.<Void>empty();
+                        }
+                        Query guarded =
+                                query(where("_id").is(key.id()).and("seq").is(stored.seq()));
+                        guarded.fields().include("_id");
+                        return mongo.findAndModify(
+                                        SYSTEM,
+                                        owner(key),
+                                        guarded,
+                                        new Update().unset(mark).inc("seq", 1),
+                                        FindAndModifyOptions.options(),
+                                        CounterMark.class)
+                                .switchIfEmpty(Mono.error(Raced::new))
+                                .then();
+                    });
+                })
+                .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
+    }
+
     private Mono<IndicatorCounter> created(CounterKey key, String factKey, long version, CounterDelta delta) {
         CounterDocument fresh = new CounterDocument(
                 key.id(),

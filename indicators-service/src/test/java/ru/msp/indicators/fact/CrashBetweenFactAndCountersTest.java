@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import ru.msp.indicators.value.CounterDelta;
 import ru.msp.indicators.value.CounterKey;
 import ru.msp.indicators.value.CounterStore;
@@ -37,6 +40,9 @@ class CrashBetweenFactAndCountersTest {
     @Autowired
     ScopedMongo mongo;
 
+    @Autowired
+    ReactiveMongoTemplate raw;
+
     @Test
     void aDeltaAppliesOncePerFactVersionAndNeverBehindANewerOne() {
         CounterKey key = key();
@@ -56,6 +62,7 @@ class CrashBetweenFactAndCountersTest {
     void deltasLeftPendingByACrashAreAppliedOnceBySweep() {
         CounterKey key = key();
         String teacher = "crash-" + UUID.randomUUID();
+        String factKey = FactStore.TEACHER_KEY + teacher;
         // the state a crash leaves: the fact written with its deltas, none applied
         TeacherFact written = TeacherFact.empty(teacher)
                 .withBookkeeping(1, List.of(new DeltaBatch(1, List.of(new CounterDelta(key, 1, 1)))));
@@ -68,10 +75,50 @@ class CrashBetweenFactAndCountersTest {
                         .block(WAIT)
                         .pending())
                 .isEmpty();
-        // had the sweep crashed after the counter but before clearing, a rerun would not count it twice
-        counters.apply(FactStore.TEACHER_KEY + teacher, 1, new CounterDelta(key, 1, 1))
-                .blockOptional(WAIT);
-        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 1));
+        assertThat(marks(key)).as("cleared facts leave no mark behind").doesNotContainKey(factKey);
+    }
+
+    @Test
+    void aCrashAfterTheCounterButBeforeClearingCountsOnceAndThenForgetsTheFact() {
+        CounterKey key = key();
+        String teacher = "crash-" + UUID.randomUUID();
+        String factKey = FactStore.TEACHER_KEY + teacher;
+        CounterDelta plusOne = new CounterDelta(key, 1, 1);
+        TeacherFact written =
+                TeacherFact.empty(teacher).withBookkeeping(1, List.of(new DeltaBatch(1, List.of(plusOne))));
+        mongo.insert(TenantScope.system("test"), written).block(WAIT);
+        counters.apply("t_other", 1, plusOne).block(WAIT); // another fact on the same counter, still in flight
+        counters.apply(factKey, 1, plusOne).block(WAIT); // applied, then the crash: the fact still holds it
+        assertThat(marks(key)).containsEntry(factKey, 1L);
+
+        facts.drainLeftovers().block(WAIT);
+
+        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
+        assertThat(marks(key))
+                .as("the drained fact is forgotten, the one in flight is kept")
+                .doesNotContainKey(factKey)
+                .containsEntry("t_other", 1L);
+    }
+
+    @Test
+    void aReleaseLeavesANewerMarkAlone() {
+        CounterKey key = key();
+        CounterDelta plusOne = new CounterDelta(key, 1, 1);
+        counters.apply("t_c", 1, plusOne).block(WAIT);
+        counters.apply("t_c", 2, plusOne).block(WAIT);
+        counters.release("t_c", 1, key).block(WAIT);
+        assertThat(marks(key)).containsEntry("t_c", 2L);
+        counters.release("t_c", 2, key).block(WAIT);
+        assertThat(marks(key)).doesNotContainKey("t_c");
+        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
+    }
+
+    /** The facts a counter remembers (fact key → applied version). */
+    private Map<String, Object> marks(CounterKey key) {
+        Document stored = raw.findById(key.id(), Document.class, IndicatorCounter.COLLECTION)
+                .block(WAIT);
+        Document applied = stored.get("applied", Document.class);
+        return applied == null ? Map.of() : applied;
     }
 
     private static CounterKey key() {
