@@ -3,6 +3,7 @@ package ru.msp.activities.teacher;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.support.tenancy.TenantFields;
@@ -14,6 +15,8 @@ import ru.msp.support.tenancy.TenantKey;
  * that last set it, so an older event arriving late never overwrites a newer one.
  */
 @Document(AudienceMember.COLLECTION)
+// ScopedMongo.updateIfNewer guards its writes by _id and revision; the embedded store needs the exact index for that
+@CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
 @TenantFields(teacher = "_id")
 public record AudienceMember(
         @Id String id,

@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -109,12 +108,8 @@ public class TeacherDirectory {
     }
 
     private Mono<Void> newer(String teacherId, String timeField, Instant time, Update update, TenantKey owner) {
-        // matches a missing document (upsert) or an older aspect; a newer stored aspect makes the upsert collide on _id
-        Criteria olderOrAbsent = where("_id")
-                .is(teacherId)
-                .orOperator(where(timeField).lt(time), where(timeField).exists(false));
-        return mongo.upsert(FEED, owner, query(olderOrAbsent), update, AudienceMember.class)
-                .onErrorResume(DuplicateKeyException.class, newerKept -> Mono.empty());
+        return mongo.updateIfNewer(FEED, owner, teacherId, timeField, time, update, AudienceMember.class)
+                .then();
     }
 
     private static TenantKey key(String teacherId, EventScope scope) {

@@ -13,6 +13,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -161,20 +163,22 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
+    /** Loads the nudged documents with one {@code _id $in} query per collection and publishes them. */
     private Mono<Void> publishNudged(List<Nudge> batch) {
-        return Flux.fromIterable(new LinkedHashMap<>(index(batch)).values())
-                .flatMapSequential(
-                        n -> mongo.findById(n.id(), Document.class, n.collection())
-                                .map(doc -> new Loaded(n.collection(), doc)),
-                        16)
+        Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+        for (Nudge nudge : batch) {
+            List<Object> ids = idsByCollection.computeIfAbsent(nudge.collection(), c -> new ArrayList<>());
+            if (!ids.contains(nudge.id())) {
+                ids.add(nudge.id());
+            }
+        }
+        return Flux.fromIterable(idsByCollection.entrySet())
+                .concatMap(entry -> mongo.find(
+                                Query.query(Criteria.where("_id").in(entry.getValue())), Document.class, entry.getKey())
+                        .filter(document -> !outbox(document).isEmpty())
+                        .map(document -> new Loaded(entry.getKey(), document)))
                 .collectList()
                 .flatMap(this::publish);
-    }
-
-    private static Map<Object, Nudge> index(List<Nudge> batch) {
-        Map<Object, Nudge> unique = new LinkedHashMap<>();
-        batch.forEach(n -> unique.putIfAbsent(n.collection() + "\u0000" + n.id(), n));
-        return unique;
     }
 
     private Mono<Void> sweep() {
@@ -202,11 +206,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .subscribeOn(Schedulers.boundedElastic()) // send() may block while the broker is away
                 .flatMap(sent -> Mono.fromFuture(allSettled(sent)).thenReturn(sent))
                 .timeout(properties.sendTimeout())
-                .flatMapMany(sent -> Flux.fromIterable(documents)
-                        .index()
-                        .concatMap(entry ->
-                                markSent(entry.getT2(), sent.get(entry.getT1().intValue()))))
-                .then();
+                .flatMap(sent -> markSent(documents, sent));
     }
 
     private List<List<CompletableFuture<SendResult<String, String>>>> send(List<Loaded> documents) {
@@ -239,8 +239,35 @@ public class OutboxRelay implements SmartLifecycle {
                 .toArray(CompletableFuture[]::new));
     }
 
-    private Mono<Void> markSent(Loaded loaded, List<CompletableFuture<SendResult<String, String>>> futures) {
-        List<Document> outbox = outbox(loaded.document());
+    /**
+     * Removes from each document the prefix of its outbox that Kafka acknowledged: one unordered bulk write per
+     * collection.
+     */
+    private Mono<Void> markSent(
+            List<Loaded> documents, List<List<CompletableFuture<SendResult<String, String>>>> sent) {
+        Map<String, ReactiveBulkOperations> pulls = new LinkedHashMap<>();
+        for (int d = 0; d < documents.size(); d++) {
+            Loaded loaded = documents.get(d);
+            List<String> acknowledged = acknowledged(loaded.document(), sent.get(d));
+            if (!acknowledged.isEmpty()) {
+                pulls.computeIfAbsent(loaded.collection(), c -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c))
+                        .updateOne(
+                                Query.query(Criteria.where("_id")
+                                        .is(loaded.document().get("_id"))),
+                                new Update()
+                                        .pull(
+                                                Outbox.FIELD,
+                                                new Document("eventId", new Document("$in", acknowledged))));
+            }
+        }
+        return Flux.fromIterable(pulls.values())
+                .concatMap(ReactiveBulkOperations::execute)
+                .then();
+    }
+
+    /** The event ids of the document's outbox that Kafka acknowledged, up to the first that it did not. */
+    private List<String> acknowledged(Document document, List<CompletableFuture<SendResult<String, String>>> futures) {
+        List<Document> outbox = outbox(document);
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             CompletableFuture<SendResult<String, String>> future = futures.get(i);
@@ -253,13 +280,7 @@ public class OutboxRelay implements SmartLifecycle {
             acknowledged.add(outbox.get(i).getString("eventId"));
             metrics.published(outbox.get(i).getString("topic"));
         }
-        if (acknowledged.isEmpty()) {
-            return Mono.empty();
-        }
-        Update pull = new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", acknowledged)));
-        return mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(loaded.document().get("_id"))), pull, loaded.collection())
-                .then();
+        return acknowledged;
     }
 
     private static List<Document> outbox(Document document) {

@@ -3,6 +3,7 @@ package ru.msp.support.kit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ import ru.msp.contracts.Topics;
 import ru.msp.support.consumer.IdempotentConsumer;
 import ru.msp.support.outbox.OutboxCollection;
 import ru.msp.support.outbox.PendingEvent;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantOwned;
 
 /** A minimal service using the kit: an aggregate with an outbox, and an idempotent consumer counting effects. */
 @SpringBootApplication
@@ -28,6 +31,7 @@ public class KitTestApplication {
 
     static final String AGGREGATES = "kit_regions";
     static final String EFFECTS = "kit_effects";
+    static final String MEMBERS = "kit_members";
 
     @Bean
     OutboxCollection kitOutbox() {
@@ -37,6 +41,16 @@ public class KitTestApplication {
     /** An aggregate document: state plus the events its last writes caused. */
     @Document(AGGREGATES)
     public record RegionAggregate(@Id String id, String name, List<PendingEvent> outbox) {}
+
+    /** A tenant-owned document for the scoped writes (the tests create its indexes). */
+    @Document(MEMBERS)
+    public record Member(@Id String id, String regionId, String municipalityId, String externalKey, Instant seenAt)
+            implements TenantOwned {
+        @Override
+        public TenantKey tenantKey() {
+            return TenantKey.municipality(regionId, municipalityId);
+        }
+    }
 
     /** How many times the consumer applied an event to a region: the effect the tests count. */
     @Document(EFFECTS)

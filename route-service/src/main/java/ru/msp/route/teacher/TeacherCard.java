@@ -3,6 +3,7 @@ package ru.msp.route.teacher;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
@@ -18,6 +19,8 @@ import ru.msp.support.tenancy.TenantFields;
  * @param factsTime time of the teacher event the facts come from; null while only other topics have been seen
  */
 @Document(TeacherCard.COLLECTION)
+// ScopedMongo.updateIfNewer guards its writes by _id and revision; the embedded store needs the exact index for that
+@CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
 @TenantFields(teacher = "_id")
 public record TeacherCard(
         @Id String teacherId,

@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -140,11 +139,8 @@ public class TeacherCards {
     }
 
     private Mono<Void> guarded(String teacherId, String timeField, DomainEvent<?> event, Update update) {
-        Criteria olderOrAbsent = where("_id")
-                .is(teacherId)
-                .orOperator(where(timeField).lt(event.time()), where(timeField).exists(false));
-        return mongo.upsert(FEED, ownerOf(event), query(olderOrAbsent), update, TeacherCard.class)
-                .onErrorResume(DuplicateKeyException.class, newerStateKept -> Mono.empty());
+        return mongo.updateIfNewer(FEED, ownerOf(event), teacherId, timeField, event.time(), update, TeacherCard.class)
+                .then();
     }
 
     private static TenantKey ownerOf(DomainEvent<?> event) {

@@ -1,0 +1,145 @@
+package ru.msp.support.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import ru.msp.support.kit.KitTestApplication.Member;
+import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.tenancy.Role;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantScope;
+import ru.msp.testsupport.WithPlatformInfrastructure;
+
+/** The batch insert and the time-guarded update of {@link ScopedMongo} against the shared MongoDB endpoint. */
+@WithPlatformInfrastructure
+@SpringBootTest(classes = KitTestApplication.class)
+class ScopedWritesTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final TenantScope SYSTEM = TenantScope.system("kit-test");
+    static final Instant T0 = Instant.parse("2026-09-01T08:00:00Z");
+
+    @Autowired
+    ScopedMongo scoped;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    String municipality;
+
+    @BeforeEach
+    void indexes() {
+        municipality = "mun-" + UUID.randomUUID();
+        mongo.indexOps(KitTestApplication.MEMBERS)
+                .createIndex(new Index()
+                        .on("externalKey", Sort.Direction.ASC)
+                        .unique()
+                        .sparse())
+                .block(WAIT);
+        mongo.indexOps(KitTestApplication.MEMBERS)
+                .createIndex(new Index()
+                        .on("_id", Sort.Direction.ASC)
+                        .on(ScopedMongo.REVISION, Sort.Direction.ASC)
+                        .unique())
+                .block(WAIT);
+    }
+
+    @Test
+    void insertAllStoresEveryNewDocumentAndReportsTheDuplicatesByPosition() {
+        Member taken = member("taken");
+        scoped.insertAll(SYSTEM, List.of(taken)).block(WAIT);
+
+        Member first = member("a");
+        Member again = new Member("m-" + UUID.randomUUID(), "reg-1", municipality, taken.externalKey(), null);
+        Member last = member("b");
+        Set<Integer> duplicates =
+                scoped.insertAll(SYSTEM, List.of(first, again, last)).block(WAIT);
+
+        assertThat(duplicates).containsExactly(1);
+        assertThat(stored(first.id())).isNotNull();
+        assertThat(stored(last.id())).as("written after the refused one").isNotNull();
+        assertThat(stored(again.id())).isNull();
+    }
+
+    @Test
+    void insertAllWritesNothingWhenOneDocumentIsOutOfScope() {
+        TenantScope operator =
+                new TenantScope("op", null, Set.of(Role.MUNICIPAL_OPERATOR), "reg-1", municipality, null, null, false);
+        Member own = member("own");
+        Member foreign = new Member("m-" + UUID.randomUUID(), "reg-1", "mun-elsewhere", "x-" + UUID.randomUUID(), null);
+
+        assertThatThrownBy(
+                        () -> scoped.insertAll(operator, List.of(own, foreign)).block(WAIT))
+                .isInstanceOf(RequestRejectedException.class);
+        assertThat(stored(own.id())).isNull();
+    }
+
+    @Test
+    void updateIfNewerCreatesThenKeepsTheNewestTimeWhateverTheOrder() {
+        String id = "m-" + UUID.randomUUID();
+        assertThat(seen(id, T0.plusSeconds(10), "ten")).isTrue();
+        assertThat(seen(id, T0.plusSeconds(5), "five")).as("older: ignored").isFalse();
+        assertThat(seen(id, T0.plusSeconds(10), "ten again"))
+                .as("the same time: ignored")
+                .isFalse();
+        assertThat(seen(id, T0.plusSeconds(20), "twenty")).isTrue();
+
+        Document stored = stored(id);
+        assertThat(stored.getString("note")).isEqualTo("twenty");
+        assertThat(stored.getDate("seenAt").toInstant()).isEqualTo(T0.plusSeconds(20));
+        assertThat(stored.getString("municipalityId")).as("set on insert").isEqualTo(municipality);
+        assertThat(((Number) stored.get(ScopedMongo.REVISION)).longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentUpdatesLeaveTheNewestOne() {
+        String id = "m-" + UUID.randomUUID();
+        List<Integer> seconds = List.of(7, 3, 19, 11, 2, 17, 5, 13, 23, 1, 29, 31, 37, 41, 43);
+        Flux.fromIterable(seconds)
+                .flatMap(s -> update(id, T0.plusSeconds(s), "at " + s), seconds.size())
+                .collectList()
+                .block(WAIT);
+
+        Document stored = stored(id);
+        assertThat(stored.getString("note")).isEqualTo("at 43");
+        assertThat(stored.getDate("seenAt").toInstant()).isEqualTo(T0.plusSeconds(43));
+    }
+
+    private boolean seen(String id, Instant time, String note) {
+        return update(id, time, note).block(WAIT);
+    }
+
+    private reactor.core.publisher.Mono<Boolean> update(String id, Instant time, String note) {
+        Update update = new Update()
+                .set("seenAt", time)
+                .set("note", note)
+                .setOnInsert("regionId", "reg-1")
+                .setOnInsert("municipalityId", municipality);
+        return scoped.updateIfNewer(
+                SYSTEM, TenantKey.municipality("reg-1", municipality), id, "seenAt", time, update, Member.class);
+    }
+
+    private Member member(String tag) {
+        return new Member("m-" + UUID.randomUUID(), "reg-1", municipality, tag + "-" + UUID.randomUUID(), null);
+    }
+
+    private Document stored(String id) {
+        return mongo.findById(id, Document.class, KitTestApplication.MEMBERS).block(WAIT);
+    }
+}
