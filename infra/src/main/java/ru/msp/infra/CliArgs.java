@@ -68,6 +68,23 @@ public final class CliArgs {
         }
     }
 
+    /** A positive whole number, e.g. a size in megabytes. */
+    public int getPositive(String name, int defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 1) {
+                throw new IllegalArgumentException("--" + name + " must be positive: " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number: " + value, e);
+        }
+    }
+
     /** Points Log4j 2 at the bundled console configuration unless the caller chose one. */
     public static void useConsoleLogging() {
         if (System.getProperty("log4j2.configurationFile") == null

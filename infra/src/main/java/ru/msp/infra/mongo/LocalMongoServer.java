@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
 import ru.msp.infra.CliArgs;
 
 /**
@@ -19,7 +20,7 @@ import ru.msp.infra.CliArgs;
  * 127.0.0.1.
  *
  * <p>{@code --port N} (default 27018), {@code --file PATH}: an H2 MVStore file, so data survives a restart; without
- * it the data lives in memory only. SIGTERM (or {@link #close()}) stops listening and closes the store.
+ * it the data lives in memory only; {@code --cache-mb N} (default 256): the H2 page cache. SIGTERM (or {@link #close()}) stops listening and closes the store.
  *
  * <p>Besides what mongo-java-server answers, the {@code hello} command (sent by Spring Boot's MongoDB health indicator
  * and by drivers that saw {@code helloOk}) is answered like {@code isMaster}, plus {@code isWritablePrimary: true}.
@@ -28,6 +29,7 @@ public final class LocalMongoServer implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 27018;
     public static final String HOST = "127.0.0.1";
+    public static final int DEFAULT_CACHE_MB = 256;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -47,6 +49,11 @@ public final class LocalMongoServer implements AutoCloseable {
      * memory when {@code file} is null.
      */
     public static LocalMongoServer start(int port, Path file) {
+        return start(port, file, DEFAULT_CACHE_MB);
+    }
+
+    /** As {@link #start(int, Path)}, with the H2 page cache of {@code cacheMegabytes} (ignored in memory). */
+    public static LocalMongoServer start(int port, Path file, int cacheMegabytes) {
         MongoBackend backend;
         Path absolute = null;
         if (file != null) {
@@ -58,7 +65,14 @@ public final class LocalMongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not create the directory of " + absolute, e);
             }
-            backend = new H2BackendWithHello(absolute.toString());
+            backend = new H2BackendWithHello(new MVStore.Builder()
+                    .fileName(absolute.toString())
+                    // Pages in the cache keep their documents deserialized: the embedded server scans a collection
+                    // for every query that is not exactly an index's fields, and each page read from the file
+                    // costs a Java deserialisation of every document on it. The default 16 MB made scans of a
+                    // few thousand teachers take seconds.
+                    .cacheSize(cacheMegabytes)
+                    .open());
         } else {
             backend = new MemoryBackendWithHello();
         }
@@ -105,10 +119,10 @@ public final class LocalMongoServer implements AutoCloseable {
         CliArgs.useConsoleLogging();
         CliArgs options;
         try {
-            options = CliArgs.parse(args, Set.of("port", "file"));
+            options = CliArgs.parse(args, Set.of("port", "file", "cache-mb"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: LocalMongoServer [--port 27018] [--file PATH.mv]");
+            System.err.println("usage: LocalMongoServer [--port 27018] [--file PATH.mv] [--cache-mb 256]");
             System.exit(64);
             return;
         }
@@ -118,7 +132,7 @@ public final class LocalMongoServer implements AutoCloseable {
 
         LocalMongoServer mongo;
         try {
-            mongo = start(port, file);
+            mongo = start(port, file, options.getPositive("cache-mb", DEFAULT_CACHE_MB));
         } catch (RuntimeException e) {
             System.err.println("msp-infra: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             System.exit(1);
@@ -154,8 +168,8 @@ public final class LocalMongoServer implements AutoCloseable {
     }
 
     private static final class H2BackendWithHello extends H2Backend {
-        H2BackendWithHello(String fileName) {
-            super(fileName);
+        H2BackendWithHello(MVStore store) {
+            super(store);
         }
 
         @Override
