@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -51,9 +50,8 @@ public class ResultRegistry {
     private static final TenantScope SYSTEM = TenantScope.system("diagnostics-service");
     /** Concurrent inserts of one import: enough to hide the store's latency, few enough not to swamp it. */
     static final int WRITE_CONCURRENCY = 32;
-
-    private static final int NUDGE_BATCH = 128;
-    private static final Duration NUDGE_WAIT = Duration.ofSeconds(10);
+    /** Accepted rows of an import inserted per write. */
+    static final int INSERT_BATCH = 500;
 
     private final ScopedMongo mongo;
     private final OutboxRelay relay;
@@ -105,15 +103,14 @@ public class ResultRegistry {
                             decision,
                             correlationId,
                             found.getT1().orElse(null),
-                            found.getT2().orElse(null),
-                            true);
+                            found.getT2().orElse(null));
                 }))
                 .doOnNext(decision -> metrics.count(decision.outcome(), "single"));
     }
 
     /**
      * Many results: the teachers, campaigns and stored results they name are read in one query each, every row is
-     * decided in memory, then the accepted ones are inserted with bounded concurrency. Rows are independent: a bad
+     * decided in memory, then the accepted ones are inserted {@value #INSERT_BATCH} per write. Rows are independent: a bad
      * row is reported and the rest applied.
      */
     public Mono<ImportReport> importRows(TenantScope scope, List<ImportRow> rows) {
@@ -148,8 +145,7 @@ public class ResultRegistry {
                 .flatMap(found -> {
                     Map<String, DiagnosticResult> known = new HashMap<>(found.getT3());
                     List<RowOutcome> outcomes = new ArrayList<>();
-                    List<Mono<RowOutcome>> writes = new ArrayList<>();
-                    List<Integer> writeIndexes = new ArrayList<>();
+                    List<Accepted> accepted = new ArrayList<>();
                     for (ImportRow row : rows) {
                         if (!row.unreadable().isEmpty()) {
                             outcomes.add(outcome(
@@ -174,26 +170,21 @@ public class ResultRegistry {
                         if (decision.outcome() == ResultDecision.Outcome.ACCEPTED) {
                             // a later row with the same key in this file is compared with this one
                             known.put(key, decision.result());
-                            writeIndexes.add(outcomes.size() - 1);
-                            // deferred: the event is encoded inside the bounded-concurrency stage, overlapping writes
-                            writes.add(
-                                    Mono.defer(() -> store(scope, r, decision, found.getT4(), campaign, teacher, false))
-                                            .map(stored -> outcome(row, stored)));
+                            accepted.add(new Accepted(outcomes.size() - 1, row, decision, campaign, teacher));
                         }
                     }
-                    return Flux.range(0, writes.size())
-                            .flatMap(
-                                    i -> writes.get(i).map(stored -> Map.entry(writeIndexes.get(i), stored)),
-                                    WRITE_CONCURRENCY)
+                    return Flux.fromIterable(accepted)
+                            .buffer(INSERT_BATCH)
+                            .concatMap(batch -> insert(scope, batch, found.getT4()))
                             .doOnNext(written -> outcomes.set(written.getKey(), written.getValue()))
                             .then(Mono.fromCallable(() -> ImportReport.of(outcomes)))
                             .doOnNext(report -> {
-                                List<String> accepted = report.results().stream()
+                                List<String> stored = report.results().stream()
                                         .filter(o -> o.outcome() == ResultDecision.Outcome.ACCEPTED)
                                         .map(RowOutcome::resultId)
                                         .toList();
-                                if (!accepted.isEmpty()) {
-                                    publishPaced(accepted).subscribe();
+                                if (!stored.isEmpty()) {
+                                    publish(stored).subscribe();
                                 }
                             });
                 })
@@ -258,19 +249,33 @@ public class ResultRegistry {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /** Inserts an accepted result with its event; a concurrent insert of the same key is decided again against it. */
-    private Mono<ResultDecision> store(
-            TenantScope scope,
-            ResultRequest request,
-            ResultDecision decision,
-            String correlationId,
-            Campaign campaign,
-            KnownTeacher teacher,
-            boolean nudge) {
-        if (decision.outcome() != ResultDecision.Outcome.ACCEPTED) {
-            return Mono.just(decision);
-        }
-        DiagnosticResult result = decision.result();
+    /** An accepted row of an import, waiting for its insert. */
+    private record Accepted(
+            int position, ImportRow row, ResultDecision decision, Campaign campaign, KnownTeacher teacher) {}
+
+    /**
+     * Inserts a batch of accepted rows with their events in one write; a row whose key was stored meanwhile (a
+     * concurrent import of the same file) is decided again against what is stored. The outcomes by position.
+     */
+    private Flux<Map.Entry<Integer, RowOutcome>> insert(TenantScope scope, List<Accepted> batch, String correlationId) {
+        List<DiagnosticResult> documents = batch.stream()
+                .map(a -> withEvent(a.decision().result(), correlationId))
+                .toList();
+        return mongo.insertAll(scope, documents)
+                .flatMapMany(duplicates -> Flux.range(0, batch.size())
+                        .flatMap(
+                                i -> {
+                                    Accepted a = batch.get(i);
+                                    Mono<ResultDecision> decided = duplicates.contains(i)
+                                            ? decideAgain(
+                                                    scope, a.row().request(), a.decision(), a.campaign(), a.teacher())
+                                            : Mono.just(ResultDecision.accepted(documents.get(i)));
+                                    return decided.map(d -> Map.entry(a.position(), outcome(a.row(), d)));
+                                },
+                                WRITE_CONCURRENCY));
+    }
+
+    private DiagnosticResult withEvent(DiagnosticResult result, String correlationId) {
         DomainEvent<DiagnosticCompleted> event = DomainEvent.create(
                 CampaignRegistry.SOURCE,
                 EventCatalog.DIAGNOSTIC_COMPLETED,
@@ -278,48 +283,45 @@ public class ResultRegistry {
                 correlationId,
                 correlationId,
                 completed(result));
-        return mongo.insert(scope, result.withOutbox(Outbox.with(List.of(), event)))
+        return result.withOutbox(Outbox.with(List.of(), event));
+    }
+
+    private Mono<ResultDecision> decideAgain(
+            TenantScope scope,
+            ResultRequest request,
+            ResultDecision decision,
+            Campaign campaign,
+            KnownTeacher teacher) {
+        return mongo.findById(SYSTEM, decision.result().id(), DiagnosticResult.class)
+                .map(stored -> rules.decide(request, scope, campaign, teacher, stored, clock.instant()));
+    }
+
+    /** Inserts an accepted result with its event; a concurrent insert of the same key is decided again against it. */
+    private Mono<ResultDecision> store(
+            TenantScope scope,
+            ResultRequest request,
+            ResultDecision decision,
+            String correlationId,
+            Campaign campaign,
+            KnownTeacher teacher) {
+        if (decision.outcome() != ResultDecision.Outcome.ACCEPTED) {
+            return Mono.just(decision);
+        }
+        return mongo.insert(scope, withEvent(decision.result(), correlationId))
                 .map(saved -> {
-                    if (nudge) {
-                        relay.nudge(DiagnosticResult.COLLECTION, saved.id());
-                    }
+                    relay.nudge(DiagnosticResult.COLLECTION, saved.id());
                     return ResultDecision.accepted(saved);
                 })
                 .onErrorResume(
-                        DuplicateKeyException.class,
-                        raced -> mongo.findById(SYSTEM, result.id(), DiagnosticResult.class)
-                                .map(stored ->
-                                        rules.decide(request, scope, campaign, teacher, stored, clock.instant())));
+                        DuplicateKeyException.class, raced -> decideAgain(scope, request, decision, campaign, teacher));
     }
 
     /**
-     * Hands an import's results to the outbox relay in batches of {@value #NUDGE_BATCH}, each once the previous one is
-     * published: thousands of nudges at once overflow the relay's nudge buffer and stop it (see README, "Known
-     * issues"). Runs after the answer; whatever is left after {@code NUDGE_WAIT} the relay's periodic sweep sends.
+     * Hands an import's results to the outbox relay, which loads and publishes them in batches; whatever it misses
+     * its periodic sweep sends.
      */
-    private Mono<Void> publishPaced(List<String> ids) {
-        return Flux.fromIterable(ids)
-                .buffer(NUDGE_BATCH)
-                .concatMap(batch -> {
-                    batch.forEach(id -> relay.nudge(DiagnosticResult.COLLECTION, id));
-                    return Mono.defer(() -> mongo.count(
-                                    SYSTEM,
-                                    query(where("_id")
-                                            .in(batch)
-                                            .and(Outbox.FIELD + ".0")
-                                            .exists(true)),
-                                    DiagnosticResult.class))
-                            .filter(pending -> pending == 0)
-                            .repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(25)))
-                            .timeout(NUDGE_WAIT, Mono.just(-1L));
-                })
-                .then()
-                .onErrorResume(e -> {
-                    log.warn(
-                            "publishing an import's events early failed; the periodic sweep sends them: {}",
-                            e.toString());
-                    return Mono.empty();
-                });
+    private Mono<Void> publish(List<String> ids) {
+        return Mono.fromRunnable(() -> ids.forEach(id -> relay.nudge(DiagnosticResult.COLLECTION, id)));
     }
 
     static DiagnosticCompleted completed(DiagnosticResult r) {

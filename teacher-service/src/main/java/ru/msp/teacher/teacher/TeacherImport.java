@@ -2,7 +2,6 @@ package ru.msp.teacher.teacher;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -37,16 +35,15 @@ import ru.msp.teacher.organization.Organization;
  * Applies an import file keyed by (organisation, externalId): a new key creates a teacher ({@code TeacherRegistered}),
  * a known key with other values updates it ({@code TeacherUpdated} when its facts changed), a known key with the same
  * values changes nothing. Every row is validated like {@code POST /api/teachers}; a bad row is reported and the others
- * are applied. For speed the existing teachers of each organisation are read in one query, and writes run with
- * bounded concurrency; each created or changed teacher is still one document write with its event.
+ * are applied. For speed the existing teachers of each organisation are read in one query, new teachers are inserted in
+ * batches and updates run with bounded concurrency; each teacher document carries its own event.
  */
 @Service
 public class TeacherImport {
 
     private static final Logger log = LoggerFactory.getLogger(TeacherImport.class);
     static final int WRITE_CONCURRENCY = 32;
-    static final int NUDGE_BATCH = 256;
-    static final long NUDGE_PAUSE_MS = 250;
+    static final int INSERT_BATCH = 500;
     private static final Role[] WRITERS = {
         Role.REGIONAL_OPERATOR, Role.MUNICIPAL_OPERATOR, Role.METHODIST, Role.SCHOOL_SYSTEM
     };
@@ -99,10 +96,8 @@ public class TeacherImport {
                 .flatMap(organizations ->
                         existing(scope, organizations).map(known -> plan(scope, rows, fallback, organizations, known)))
                 .doOnNext(plans -> planned.set(System.nanoTime()))
-                .flatMap(plans -> CorrelationId.current()
-                        .flatMap(correlationId -> Flux.fromIterable(plans)
-                                .flatMap(plan -> execute(scope, plan, correlationId), WRITE_CONCURRENCY)
-                                .collectList()))
+                .flatMap(
+                        plans -> CorrelationId.current().flatMap(correlationId -> execute(scope, plans, correlationId)))
                 .map(outcomes -> {
                     ImportReport report = report(outcomes, file.ignoredColumns());
                     log.info(
@@ -115,7 +110,7 @@ public class TeacherImport {
                             report.rejected(),
                             (planned.get() - started) / 1_000_000,
                             (System.nanoTime() - planned.get()) / 1_000_000);
-                    nudgePaced(report);
+                    nudge(report);
                     return report;
                 });
     }
@@ -214,34 +209,62 @@ public class TeacherImport {
         return plans;
     }
 
-    private Mono<ImportReport.RowOutcome> execute(TenantScope scope, Plan plan, String correlationId) {
+    /**
+     * Rejected rows are reported as planned; new teachers are inserted {@value #INSERT_BATCH} per write; known ones are
+     * updated one by one (each a compare of details, and a write only when something changed).
+     */
+    private Mono<List<ImportReport.RowOutcome>> execute(TenantScope scope, List<Plan> plans, String correlationId) {
+        List<ImportReport.RowOutcome> rejected = new ArrayList<>();
+        List<Plan> creations = new ArrayList<>();
+        List<Plan> updates = new ArrayList<>();
+        for (Plan plan : plans) {
+            if (!plan.problems().isEmpty()) {
+                rejected.add(outcome(plan.row(), ImportReport.REJECTED, null, plan.problems()));
+            } else if (plan.existing() == null) {
+                creations.add(plan);
+            } else {
+                updates.add(plan);
+            }
+        }
+        Flux<ImportReport.RowOutcome> created = Flux.fromIterable(creations)
+                .buffer(INSERT_BATCH)
+                .concatMap(batch -> create(scope, batch, correlationId));
+        Flux<ImportReport.RowOutcome> updated = Flux.fromIterable(updates)
+                .flatMap(plan -> update(scope, plan.row(), plan.existing(), correlationId), WRITE_CONCURRENCY);
+        return Flux.concat(Flux.fromIterable(rejected), created, updated).collectList();
+    }
+
+    private Flux<ImportReport.RowOutcome> create(TenantScope scope, List<Plan> batch, String correlationId) {
+        List<Teacher> teachers = batch.stream()
+                .map(plan -> registry.newTeacher(plan.organization(), plan.row().registration(), correlationId))
+                .toList();
+        return mongo.insertAll(scope, teachers)
+                .flatMapMany(duplicates -> Flux.range(0, batch.size())
+                        .flatMap(
+                                i -> duplicates.contains(i)
+                                        ? createdMeanwhile(scope, batch.get(i), correlationId)
+                                        : Mono.just(outcome(
+                                                batch.get(i).row(),
+                                                ImportReport.ACCEPTED,
+                                                teachers.get(i).id(),
+                                                List.of())),
+                                WRITE_CONCURRENCY));
+    }
+
+    /** The key was registered by a concurrent import of the same file: this row is applied to that teacher. */
+    private Mono<ImportReport.RowOutcome> createdMeanwhile(TenantScope scope, Plan plan, String correlationId) {
         ImportRow row = plan.row();
-        if (!plan.problems().isEmpty()) {
-            return Mono.just(outcome(row, ImportReport.REJECTED, null, plan.problems()));
-        }
-        if (plan.existing() == null) {
-            Teacher teacher = registry.newTeacher(plan.organization(), row.registration(), correlationId);
-            return mongo.insert(scope, teacher)
-                    .map(saved -> outcome(row, ImportReport.ACCEPTED, saved.id(), List.of()))
-                    // created meanwhile by a concurrent import of the same key: apply this row to that teacher
-                    .onErrorResume(
-                            DuplicateKeyException.class,
-                            e -> mongo.findOne(
-                                            scope,
-                                            Query.query(Criteria.where("externalKey")
-                                                    .is(Teacher.externalKey(
-                                                            plan.organization().id(), row.externalId()))),
-                                            Teacher.class)
-                                    .flatMap(found -> update(scope, row, found, correlationId))
-                                    .defaultIfEmpty(outcome(
-                                            row,
-                                            ImportReport.REJECTED,
-                                            null,
-                                            List.of(FieldProblem.of(
-                                                    "externalId",
-                                                    "was registered concurrently; post the file again")))));
-        }
-        return update(scope, row, plan.existing(), correlationId);
+        return mongo.findOne(
+                        scope,
+                        Query.query(Criteria.where("externalKey")
+                                .is(Teacher.externalKey(plan.organization().id(), row.externalId()))),
+                        Teacher.class)
+                .flatMap(found -> update(scope, row, found, correlationId))
+                .defaultIfEmpty(outcome(
+                        row,
+                        ImportReport.REJECTED,
+                        null,
+                        List.of(FieldProblem.of("externalId", "was registered concurrently; post the file again"))));
     }
 
     private Mono<ImportReport.RowOutcome> update(
@@ -272,27 +295,12 @@ public class TeacherImport {
         return new ImportReport(rows.size(), accepted, updated, unchanged, rejected, ignoredColumns, rows);
     }
 
-    /**
-     * Hands the written teachers to the outbox relay in full batches of {@value #NUDGE_BATCH}, one batch every
-     * {@value #NUDGE_PAUSE_MS} ms, in the background. The relay buffers nudges with {@code bufferTimeout}, which
-     * fails its whole loop with an OverflowException when many partial buffers arrive while it is busy (a nudge per
-     * row during a large import did exactly that); paced full batches stay within its demand, and the relay's
-     * periodic sweep publishes anything not nudged.
-     */
-    private void nudgePaced(ImportReport report) {
-        List<String> written = report.rows().stream()
+    /** Hands the written teachers to the outbox relay, which loads and publishes them in batches. */
+    private void nudge(ImportReport report) {
+        report.rows().stream()
                 .filter(row -> row.outcome().equals(ImportReport.ACCEPTED)
                         || row.outcome().equals(ImportReport.UPDATED))
-                .map(ImportReport.RowOutcome::teacherId)
-                .toList();
-        Flux.fromIterable(written)
-                .buffer(NUDGE_BATCH)
-                .concatMap(
-                        batch -> Mono.delay(Duration.ofMillis(NUDGE_PAUSE_MS)).thenReturn(batch))
-                .subscribe(
-                        batch -> batch.forEach(id -> relay.nudge(Teacher.COLLECTION, id)),
-                        e -> log.warn(
-                                "nudging the relay after an import failed; the sweep publishes: {}", e.toString()));
+                .forEach(row -> relay.nudge(Teacher.COLLECTION, row.teacherId()));
     }
 
     private static ImportReport.RowOutcome outcome(
