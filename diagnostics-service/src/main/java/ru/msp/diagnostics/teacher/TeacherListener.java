@@ -1,5 +1,6 @@
 package ru.msp.diagnostics.teacher;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class TeacherListener {
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "diagnostics-service.teachers")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "diagnostics-teachers", directory::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "diagnostics-teachers", directory::apply);
     }
 }

@@ -1,5 +1,6 @@
 package ru.msp.activities.informing;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,9 @@ class InformingListener {
      * consumer does) so this does not race that consumer.
      */
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
-    void onTeacher(ConsumerRecord<String, String> record) {
+    void onTeacher(List<ConsumerRecord<String, String>> records) {
         consumer.handle(
-                record,
+                records,
                 "events-informing-teachers",
                 event -> directory
                         .apply(event)
@@ -49,8 +50,8 @@ class InformingListener {
     }
 
     @KafkaListener(topics = "activities.v1", groupId = "events-service.informing")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "events-informing", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "events-informing", this::apply);
     }
 
     private Mono<?> apply(DomainEvent<?> event) {

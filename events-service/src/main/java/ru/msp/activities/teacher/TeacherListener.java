@@ -1,5 +1,6 @@
 package ru.msp.activities.teacher;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ class TeacherListener {
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.teachers")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "events-teachers", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "events-teachers", this::apply);
     }
 
     private Mono<?> apply(DomainEvent<?> event) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,8 +40,8 @@ class FactListener {
     @KafkaListener(
             topics = {"teacher.v1", "diagnostics.v1", "routes.v1", "activities.v1"},
             groupId = "indicators-service.facts")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "indicator-facts", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "indicator-facts", this::apply);
     }
 
     private Mono<?> apply(DomainEvent<?> event) {

@@ -1,5 +1,6 @@
 package ru.msp.indicators.programme;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ class ProgrammeListener {
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "indicators-service.programmes")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "indicator-programmes", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "indicator-programmes", this::apply);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,15 +3,26 @@ package ru.msp.support.consumer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
@@ -19,13 +30,17 @@ import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.observability.MessagingMetrics;
 
 /**
- * Applies an event at most once per consumer in effect. The event id is remembered after the handler succeeded; a
- * redelivery finds it and changes nothing. A crash between the effect and the marker redelivers the event, so
- * handlers keep their effects idempotent too (upserts by key, or guards inside the same document for counters).
+ * Applies the events of one poll at most once per consumer in effect. The event ids are remembered after the handler
+ * succeeded; a redelivery finds them and changes nothing. A crash between the effect and the markers redelivers the
+ * events, so handlers keep their effects idempotent too (upserts by key, or guards inside the same document for
+ * counters).
  *
- * <p>Called from a Kafka listener thread, which may block: the handler's {@link Mono} is awaited so the record is
- * acknowledged only after its effect is stored. Exceptions propagate to the container's error handler, which
- * retries with back-off and then dead-letters the record.
+ * <p>Listeners receive a whole poll ({@code spring.kafka.listener.type=batch}): the markers of all its records are
+ * read with one query and the new ones written with one insert, instead of two store round trips per event. Records
+ * are applied one after the other, in partition order. Called from a Kafka listener thread, which may block: each
+ * handler's {@link Mono} is awaited, so offsets are committed only after the effects are stored. A failing record
+ * ends the batch with a {@link BatchListenerFailedException} naming it: the container commits the records before it,
+ * retries it with back-off, then dead-letters it and goes on with the rest.
  */
 public class IdempotentConsumer {
 
@@ -41,30 +56,70 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Decodes the record, skips it if this consumer already applied it, otherwise runs the handler and remembers it.
+     * Decodes the records, skips those this consumer already applied, runs the handler on the others in order and
+     * remembers them.
      *
      * @param consumer a stable name of the effect, e.g. {@code route-suggestion}; one event may feed several
      */
     public void handle(
-            ConsumerRecord<String, String> record, String consumer, Function<DomainEvent<?>, Mono<?>> handler) {
-        DomainEvent<?> event = CloudEventCodec.decode(record.value());
+            List<ConsumerRecord<String, String>> records, String consumer, Function<DomainEvent<?>, Mono<?>> handler) {
+        List<DomainEvent<?>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(CloudEventCodec.decode(records.get(i).value()));
+            } catch (RuntimeException unreadable) {
+                // the records before it are applied; the error handler dead-letters this one and redelivers the rest
+                apply(records, events, consumer, handler);
+                throw new BatchListenerFailedException("unreadable event", unreadable, i);
+            }
+        }
+        apply(records, events, consumer, handler);
+    }
+
+    /** Applies {@code events} (the decoded prefix of {@code records}). */
+    private void apply(
+            List<ConsumerRecord<String, String>> records,
+            List<DomainEvent<?>> events,
+            String consumer,
+            Function<DomainEvent<?>, Mono<?>> handler) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<String> markerIds = events.stream()
+                .map(event -> ProcessedEvent.idOf(consumer, event.id()))
+                .toList();
+        Set<String> seen = seen(markerIds);
+        Set<String> applied = new HashSet<>();
+        List<ProcessedEvent> done = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent<?> event = events.get(i);
+            String markerId = markerIds.get(i);
+            String topic = records.get(i).topic();
+            if (seen.contains(markerId) || !applied.add(markerId)) {
+                metrics.consumed(topic, consumer, "duplicate");
+                log.debug("event {} already applied by {}", event.id(), consumer);
+                continue;
+            }
+            try {
+                applyOne(event, handler);
+            } catch (RuntimeException failed) {
+                remember(done);
+                throw new BatchListenerFailedException("handler failed", failed, i);
+            }
+            done.add(new ProcessedEvent(
+                    markerId, consumer, event.id(), event.type().type(), Instant.now()));
+            metrics.consumed(topic, consumer, "processed");
+        }
+        remember(done);
+    }
+
+    private void applyOne(DomainEvent<?> event, Function<DomainEvent<?>, Mono<?>> handler) {
         String previous = MDC.get(CorrelationId.MDC_KEY);
         if (event.correlationId() != null) {
             MDC.put(CorrelationId.MDC_KEY, event.correlationId());
         }
         try {
-            String markerId = ProcessedEvent.idOf(consumer, event.id());
-            Boolean seen = mongo.exists(query(where("_id").is(markerId)), ProcessedEvent.class)
-                    .block(HANDLER_TIMEOUT);
-            if (Boolean.TRUE.equals(seen)) {
-                metrics.consumed(record.topic(), consumer, "duplicate");
-                log.debug("event {} already applied by {}", event.id(), consumer);
-                return;
-            }
             handler.apply(event).then().block(HANDLER_TIMEOUT);
-            remember(new ProcessedEvent(
-                    markerId, consumer, event.id(), event.type().type(), Instant.now()));
-            metrics.consumed(record.topic(), consumer, "processed");
         } finally {
             if (previous == null) {
                 MDC.remove(CorrelationId.MDC_KEY);
@@ -74,11 +129,41 @@ public class IdempotentConsumer {
         }
     }
 
-    private void remember(ProcessedEvent marker) {
-        try {
-            mongo.insert(marker).block(HANDLER_TIMEOUT);
-        } catch (DuplicateKeyException concurrentRedelivery) {
-            // another instance applied it at the same moment; the marker is there, which is all we need
+    private Set<String> seen(List<String> markerIds) {
+        Query known = query(where("_id").in(markerIds));
+        known.fields().include("_id");
+        return mongo.find(known, Document.class, ProcessedEvent.COLLECTION)
+                .map(marker -> marker.getString("_id"))
+                .collect(Collectors.toSet())
+                .block(HANDLER_TIMEOUT);
+    }
+
+    /** One unordered insert; a marker another instance wrote at the same moment is all we need, so it is skipped. */
+    private void remember(List<ProcessedEvent> markers) {
+        if (markers.isEmpty()) {
+            return;
         }
+        List<Document> documents = markers.stream()
+                .map(marker -> {
+                    Document document = new Document();
+                    mongo.getConverter().write(marker, document);
+                    return document;
+                })
+                .toList();
+        mongo.getCollection(ProcessedEvent.COLLECTION)
+                .flatMap(collection ->
+                        Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+                .then()
+                .onErrorResume(MongoBulkWriteException.class, IdempotentConsumer::duplicatesOnly)
+                .block(HANDLER_TIMEOUT);
+    }
+
+    private static Mono<Void> duplicatesOnly(MongoBulkWriteException refused) {
+        for (BulkWriteError error : refused.getWriteErrors()) {
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                return Mono.error(refused);
+            }
+        }
+        return Mono.empty();
     }
 }

@@ -70,8 +70,8 @@ public class KitTestApplication {
         }
 
         @KafkaListener(topics = "teacher.v1", groupId = "kit-test")
-        void on(ConsumerRecord<String, String> record) {
-            consumer.handle(record, "kit-counter", event -> {
+        void on(List<ConsumerRecord<String, String>> records) {
+            consumer.handle(records, "kit-counter", event -> {
                 String key = event.subject();
                 if (FAILING.contains(key)) {
                     return Mono.error(new IllegalStateException("handler fails for " + key));

@@ -1,5 +1,6 @@
 package ru.msp.route.diagnosis;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,8 +36,8 @@ class DiagnosisListener {
     }
 
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "route-suggestion", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "route-suggestion", this::apply);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package ru.msp.route.offer;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,8 @@ class OfferListener {
     }
 
     @KafkaListener(topics = "activities.v1", groupId = "route-service.offers")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "route-offers", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "route-offers", this::apply);
     }
 
     @SuppressWarnings("unchecked")

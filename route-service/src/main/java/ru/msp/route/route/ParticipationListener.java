@@ -1,5 +1,6 @@
 package ru.msp.route.route;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,13 +38,13 @@ class ParticipationListener {
     }
 
     @KafkaListener(topics = "activities.v1", groupId = "route-service.participation")
-    void onActivity(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "route-participation", this::participation);
+    void onActivity(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "route-participation", this::participation);
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "route-service.mentoring")
-    void onTeacher(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "route-mentoring", this::mentoring);
+    void onTeacher(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "route-mentoring", this::mentoring);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package ru.msp.route.teacher;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ class TeacherListener {
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "route-service.teachers")
-    void on(ConsumerRecord<String, String> record) {
-        consumer.handle(record, "route-teachers", this::apply);
+    void on(List<ConsumerRecord<String, String>> records) {
+        consumer.handle(records, "route-teachers", this::apply);
     }
 
     @SuppressWarnings("unchecked")
