@@ -1,6 +1,7 @@
 package ru.msp.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -170,6 +171,11 @@ public final class LocalMongoServer implements AutoCloseable {
     private static final class H2BackendWithHello extends H2Backend {
         H2BackendWithHello(MVStore store) {
             super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override

@@ -1,0 +1,115 @@
+package ru.msp.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+/** The shortcut order of index keys is exactly the order H2 gives them by comparing their serialised bytes. */
+class IndexKeyTypeTest {
+
+    private final ObjectDataType original = new ObjectDataType();
+    private final IndexKeyType shortcut = new IndexKeyType();
+    private final Random random = new Random(20261123);
+
+    @Test
+    void singleStringKeysOrderAsTheirSerialisedForms() {
+        List<KeyValue> keys = new ArrayList<>();
+        for (String s : List.of(
+                "",
+                "a",
+                "b",
+                "ab",
+                "ba",
+                "tch-1",
+                "tch-10",
+                "tch-2",
+                "Иванов",
+                "ёлка",
+                "елка",
+                "\u0000",
+                "a\u0000b",
+                "\u007f",
+                "\u0080",
+                "\u07ff",
+                "\u0800",
+                "\uffff",
+                "😀",
+                "𝄞x",
+                "org-1/ext-9",
+                "x".repeat(300))) {
+            keys.add(new KeyValue(s));
+        }
+        for (int i = 0; i < 400; i++) {
+            keys.add(new KeyValue(randomString()));
+        }
+        assertSameOrder(keys);
+    }
+
+    @Test
+    void stringAndLongKeysOrderAsTheirSerialisedForms() {
+        List<KeyValue> keys = new ArrayList<>();
+        long[] numbers = {0, 1, 2, 255, 256, -1, -2, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 32, 7};
+        for (String s : List.of("cnt-a", "cnt-b", "cnt-aa", "счётчик")) {
+            for (long n : numbers) {
+                keys.add(new KeyValue(s, n));
+            }
+        }
+        for (int i = 0; i < 150; i++) {
+            keys.add(new KeyValue(randomString(), random.nextLong()));
+        }
+        assertSameOrder(keys);
+    }
+
+    @Test
+    void otherShapesAreLeftToTheOriginalComparison() {
+        assertThat(IndexKeyType.directly(new KeyValue(1), new KeyValue(2))).isNull();
+        assertThat(IndexKeyType.directly(new KeyValue("a", "b"), new KeyValue("a", "c")))
+                .isNull();
+        assertThat(IndexKeyType.directly(new KeyValue("a", 1), new KeyValue("a", 2)))
+                .as("Integer, not Long")
+                .isNull();
+        assertThat(IndexKeyType.directly(new KeyValue("a"), new KeyValue("a", 1L)))
+                .isNull();
+        List<KeyValue> mixed = List.of(
+                new KeyValue(1),
+                new KeyValue("a"),
+                new KeyValue(2L),
+                new KeyValue("a", "b"),
+                new KeyValue("a", 1L),
+                new KeyValue(1.5),
+                new KeyValue("b"));
+        assertSameOrder(mixed);
+    }
+
+    private void assertSameOrder(List<KeyValue> keys) {
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(shortcut.compare(a, b)))
+                        .as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(original.compare(a, b)));
+            }
+        }
+    }
+
+    private String randomString() {
+        int length = random.nextInt(12);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(5);
+            s.append(
+                    switch (kind) {
+                        case 0 -> (char) ('a' + random.nextInt(26));
+                        case 1 -> (char) ('А' + random.nextInt(64));
+                        case 2 -> (char) random.nextInt(0x80);
+                        case 3 -> (char) (0x80 + random.nextInt(0x780));
+                        default -> (char) random.nextInt(0x10000);
+                    });
+        }
+        return s.toString();
+    }
+}
