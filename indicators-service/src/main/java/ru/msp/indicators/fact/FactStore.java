@@ -149,9 +149,9 @@ public class FactStore {
         }
         String factKey = keyPrefix + fact.id().replace('.', '_');
         return Flux.fromIterable(fact.pending())
-                // batches in version order; the deltas of one batch touch distinct counters, so they go in parallel
-                .concatMap(batch -> Flux.fromIterable(batch.deltas())
-                        .flatMap(delta -> counters.apply(factKey, batch.version(), delta), 8))
+                // batches in version order; the deltas of one batch touch distinct counters: one bulk write each
+                .concatMap(batch -> counters.applyAll(factKey, batch.version(), batch.deltas())
+                        .flatMapMany(Flux::fromIterable))
                 .concatMap(changes::changed)
                 .then(mongo.findAndModify(
                         SYSTEM,
@@ -162,9 +162,7 @@ public class FactStore {
                         type))
                 // cleared: no delta of this fact up to its version can be applied again, so the counters may forget
                 // it (if the document moved on meanwhile, the next drain releases them)
-                .flatMapMany(cleared -> Flux.fromIterable(touched(fact)))
-                .flatMap(key -> counters.release(factKey, fact.version(), key), 8)
-                .then();
+                .flatMap(cleared -> counters.releaseAll(factKey, fact.version(), touched(fact)));
     }
 
     private static Set<CounterKey> touched(FactDocument<?> fact) {

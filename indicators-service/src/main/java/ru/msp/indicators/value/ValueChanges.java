@@ -16,7 +16,7 @@ public class ValueChanges {
 
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
-    public Mono<Void> changed(IndicatorCounter counter) {
+    public Mono<Void> changed(CounterKey counter) {
         boolean watched = switch (counter.scopeKind()) {
             case MUNICIPALITY -> true;
             case MUNICIPALITY_TARGET_GROUP -> "DIAGNOSED_SHARE".equals(counter.indicatorCode());

@@ -113,6 +113,33 @@ class CrashBetweenFactAndCountersTest {
         assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
     }
 
+    @Test
+    void manyDeltasOfOneFactVersionApplyOnceInOneGo() {
+        CounterKey existing = key();
+        CounterKey fresh = key();
+        CounterKey done = key();
+        counters.apply("t_other", 1, new CounterDelta(existing, 1, 1)).block(WAIT);
+        counters.apply("t_d", 3, new CounterDelta(done, 1, 1)).block(WAIT);
+        List<CounterDelta> deltas =
+                List.of(new CounterDelta(existing, 1, 1), new CounterDelta(fresh, 0, 1), new CounterDelta(done, 5, 5));
+
+        List<CounterKey> touched = counters.applyAll("t_d", 3, deltas).block(WAIT);
+        counters.applyAll("t_d", 3, deltas).block(WAIT); // redone after a crash: nothing changes
+
+        assertThat(touched).containsExactlyInAnyOrder(existing, fresh);
+        assertThat(counters.byId(existing.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
+        assertThat(counters.byId(fresh.id()).block(WAIT).tally()).isEqualTo(new Tally(0, 1));
+        assertThat(counters.byId(done.id()).block(WAIT).tally())
+                .as("version 3 was applied to it before")
+                .isEqualTo(new Tally(1, 1));
+        assertThat(marks(existing)).containsEntry("t_d", 3L).containsEntry("t_other", 1L);
+
+        counters.releaseAll("t_d", 3, List.of(existing, fresh, done)).block(WAIT);
+        assertThat(marks(existing)).doesNotContainKey("t_d").containsEntry("t_other", 1L);
+        assertThat(marks(fresh)).doesNotContainKey("t_d");
+        assertThat(marks(done)).doesNotContainKey("t_d");
+    }
+
     /** The facts a counter remembers (fact key → applied version). */
     private Map<String, Object> marks(CounterKey key) {
         Document stored = raw.findById(key.id(), Document.class, IndicatorCounter.COLLECTION)

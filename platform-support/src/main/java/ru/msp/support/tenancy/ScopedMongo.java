@@ -15,7 +15,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -132,6 +134,26 @@ public class ScopedMongo {
             duplicates.add(error.getIndex());
         }
         return Mono.just(duplicates);
+    }
+
+    /** One guarded update of {@link #updateEach}: {@code owner} is the tenant the change is for. */
+    public record OneUpdate(TenantKey owner, Query query, UpdateDefinition update) {}
+
+    /**
+     * Applies each update to at most the one document its query finds within the scope, in one unordered bulk write
+     * (one round trip for many documents); every owner is checked first (403 when one is outside, nothing written).
+     * Returns how many queries matched a document, so a caller guarding by revision can tell that one missed.
+     */
+    public <T> Mono<Long> updateEach(TenantScope scope, List<OneUpdate> updates, Class<T> type) {
+        if (updates.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Mono.fromRunnable(() -> updates.forEach(one -> scope.checkWrite(one.owner())))
+                .then(Mono.defer(() -> {
+                    ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+                    updates.forEach(one -> bulk.updateOne(restrict(scope, one.query(), type), one.update()));
+                    return bulk.execute().map(result -> (long) result.getMatchedCount());
+                }));
     }
 
     /** Saves a whole document: the new state must be in scope, and so must the stored one it replaces. */

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import ru.msp.support.kit.KitTestApplication.Member;
@@ -119,6 +121,57 @@ class ScopedWritesTest {
         Document stored = stored(id);
         assertThat(stored.getString("note")).isEqualTo("at 43");
         assertThat(stored.getDate("seenAt").toInstant()).isEqualTo(T0.plusSeconds(43));
+    }
+
+    @Test
+    void updateEachAppliesEveryGuardedUpdateInOneWriteAndCountsTheMatches() {
+        Member a = member("a");
+        Member b = member("b");
+        scoped.insertAll(SYSTEM, List.of(a, b)).block(WAIT);
+        TenantKey owner = TenantKey.municipality("reg-1", municipality);
+
+        long matched = scoped.updateEach(
+                        SYSTEM,
+                        List.of(
+                                new ScopedMongo.OneUpdate(
+                                        owner,
+                                        Query.query(Criteria.where("_id").is(a.id())),
+                                        new Update().set("note", "first")),
+                                new ScopedMongo.OneUpdate(
+                                        owner,
+                                        Query.query(Criteria.where("_id")
+                                                .is(b.id())
+                                                .and("externalKey")
+                                                .is("not its key")),
+                                        new Update().set("note", "missed"))),
+                        Member.class)
+                .block(WAIT);
+
+        assertThat(matched).isEqualTo(1);
+        assertThat(stored(a.id()).getString("note")).isEqualTo("first");
+        assertThat(stored(b.id()).getString("note")).isNull();
+    }
+
+    @Test
+    void updateEachWritesNothingWhenOneOwnerIsOutOfScope() {
+        Member a = member("a");
+        scoped.insertAll(SYSTEM, List.of(a)).block(WAIT);
+        TenantScope operator =
+                new TenantScope("op", null, Set.of(Role.MUNICIPAL_OPERATOR), "reg-1", municipality, null, null, false);
+        List<ScopedMongo.OneUpdate> updates = List.of(
+                new ScopedMongo.OneUpdate(
+                        TenantKey.municipality("reg-1", municipality),
+                        Query.query(Criteria.where("_id").is(a.id())),
+                        new Update().set("note", "mine")),
+                new ScopedMongo.OneUpdate(
+                        TenantKey.municipality("reg-1", "mun-elsewhere"),
+                        Query.query(Criteria.where("_id").is("m-elsewhere")),
+                        new Update().set("note", "theirs")));
+
+        assertThatThrownBy(
+                        () -> scoped.updateEach(operator, updates, Member.class).block(WAIT))
+                .isInstanceOf(RequestRejectedException.class);
+        assertThat(stored(a.id()).getString("note")).isNull();
     }
 
     private boolean seen(String id, Instant time, String note) {
