@@ -51,7 +51,9 @@ public class CounterStore {
         return Mono.defer(() -> {
                     Query read = query(where("_id").is(key.id()));
                     read.fields().include("seq").include(mark);
-                    return mongo.findOne(SYSTEM, read, CounterMark.class)
+                    return mongo.findDocuments(SYSTEM, read, CounterMark.class)
+                            .next()
+                            .map(CounterStore::mark)
                             .map(java.util.Optional::of)
                             .defaultIfEmpty(java.util.Optional.empty())
                             .flatMap(stored -> {
@@ -85,56 +87,65 @@ public class CounterStore {
         Query read =
                 query(where("_id").in(deltas.stream().map(d -> d.key().id()).toList()));
         read.fields().include("seq").include(mark);
-        return mongo.find(SYSTEM, read, CounterMark.class)
-                .collectMap(CounterMark::id)
-                .flatMap(stored -> {
-                    List<CounterDelta> fresh = new ArrayList<>();
-                    List<CounterDelta> incremented = new ArrayList<>();
-                    List<ScopedMongo.OneUpdate> increments = new ArrayList<>();
-                    List<CounterDelta> oneByOne = new ArrayList<>();
-                    for (CounterDelta delta : deltas) {
-                        CounterMark counter = stored.get(delta.key().id());
-                        if (counter == null) {
-                            fresh.add(delta);
-                            continue;
-                        }
-                        Long applied = counter.applied() == null
-                                ? null
-                                : counter.applied().get(factKey);
-                        if (applied != null && applied >= version) {
-                            continue; // applied before (a redo after a crash)
-                        }
-                        if (counter.seq() == null) {
-                            oneByOne.add(delta);
-                            continue;
-                        }
-                        Query guarded = query(
-                                where("_id").is(delta.key().id()).and("seq").is(counter.seq()));
-                        increments.add(new ScopedMongo.OneUpdate(
-                                owner(delta.key()), guarded, increment(mark, version, delta)));
-                        incremented.add(delta);
-                    }
-                    Mono<Void> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
-                            .flatMap(matched -> matched == increments.size()
-                                    ? Mono.<Void>empty()
-                                    : oneByOne(factKey, version, incremented));
-                    Mono<Void> created = mongo.insertAll(
-                                    SYSTEM,
-                                    fresh.stream()
-                                            .map(d -> fresh(d.key(), factKey, version, d))
-                                            .toList())
-                            .flatMap(raced -> oneByOne(
-                                    factKey,
-                                    version,
-                                    raced.stream().map(fresh::get).toList()));
-                    List<CounterKey> touched = new ArrayList<>();
-                    fresh.forEach(d -> touched.add(d.key()));
-                    incremented.forEach(d -> touched.add(d.key()));
-                    oneByOne.forEach(d -> touched.add(d.key()));
-                    return bulk.then(created)
-                            .then(oneByOne(factKey, version, oneByOne))
-                            .thenReturn(touched);
-                });
+        return marks(read).flatMap(stored -> {
+            List<CounterDelta> fresh = new ArrayList<>();
+            List<CounterDelta> incremented = new ArrayList<>();
+            List<ScopedMongo.OneUpdate> increments = new ArrayList<>();
+            List<CounterDelta> oneByOne = new ArrayList<>();
+            for (CounterDelta delta : deltas) {
+                CounterMark counter = stored.get(delta.key().id());
+                if (counter == null) {
+                    fresh.add(delta);
+                    continue;
+                }
+                Long applied =
+                        counter.applied() == null ? null : counter.applied().get(factKey);
+                if (applied != null && applied >= version) {
+                    continue; // applied before (a redo after a crash)
+                }
+                if (counter.seq() == null) {
+                    oneByOne.add(delta);
+                    continue;
+                }
+                Query guarded =
+                        query(where("_id").is(delta.key().id()).and("seq").is(counter.seq()));
+                increments.add(new ScopedMongo.OneUpdate(owner(delta.key()), guarded, increment(mark, version, delta)));
+                incremented.add(delta);
+            }
+            Mono<Void> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
+                    .flatMap(matched -> matched == increments.size()
+                            ? Mono.<Void>empty()
+                            : oneByOne(factKey, version, incremented));
+            Mono<Void> created = mongo.insertAll(
+                            SYSTEM,
+                            fresh.stream()
+                                    .map(d -> fresh(d.key(), factKey, version, d))
+                                    .toList())
+                    .flatMap(raced -> oneByOne(
+                            factKey, version, raced.stream().map(fresh::get).toList()));
+            List<CounterKey> touched = new ArrayList<>();
+            fresh.forEach(d -> touched.add(d.key()));
+            incremented.forEach(d -> touched.add(d.key()));
+            oneByOne.forEach(d -> touched.add(d.key()));
+            return bulk.then(created).then(oneByOne(factKey, version, oneByOne)).thenReturn(touched);
+        });
+    }
+
+    /** The marks the query reads, by counter id (unmapped documents: the projected field is a map entry). */
+    private Mono<Map<String, CounterMark>> marks(Query read) {
+        return mongo.findDocuments(SYSTEM, read, CounterMark.class)
+                .map(CounterStore::mark)
+                .collectMap(CounterMark::id);
+    }
+
+    private static CounterMark mark(Document stored) {
+        Document applied = stored.get(IndicatorCounter.APPLIED, Document.class);
+        Map<String, Long> versions = new java.util.HashMap<>();
+        if (applied != null) {
+            applied.forEach((fact, version) -> versions.put(fact, ((Number) version).longValue()));
+        }
+        Object seq = stored.get("seq");
+        return new CounterMark(stored.getString("_id"), seq == null ? null : ((Number) seq).longValue(), versions);
     }
 
     private Mono<Void> oneByOne(String factKey, long version, List<CounterDelta> deltas) {
@@ -154,30 +165,28 @@ public class CounterStore {
         String mark = IndicatorCounter.APPLIED + "." + factKey;
         Query read = query(where("_id").in(keys.stream().map(CounterKey::id).toList()));
         read.fields().include("seq").include(mark);
-        return mongo.find(SYSTEM, read, CounterMark.class)
-                .collectMap(CounterMark::id)
-                .flatMap(stored -> {
-                    List<ScopedMongo.OneUpdate> releases = new ArrayList<>();
-                    for (CounterKey key : keys) {
-                        CounterMark counter = stored.get(key.id());
-                        Long applied = counter == null || counter.applied() == null
-                                ? null
-                                : counter.applied().get(factKey);
-                        if (applied == null || applied > upToVersion || counter.seq() == null) {
-                            continue;
-                        }
-                        releases.add(new ScopedMongo.OneUpdate(
-                                owner(key),
-                                query(where("_id").is(key.id()).and("seq").is(counter.seq())),
-                                new Update().unset(mark).inc("seq", 1)));
-                    }
-                    return mongo.updateEach(SYSTEM, releases, IndicatorCounter.class)
-                            .flatMap(matched -> matched == releases.size()
-                                    ? Mono.<Void>empty()
-                                    : Flux.fromIterable(keys)
-                                            .concatMap(key -> release(factKey, upToVersion, key))
-                                            .then());
-                });
+        return marks(read).flatMap(stored -> {
+            List<ScopedMongo.OneUpdate> releases = new ArrayList<>();
+            for (CounterKey key : keys) {
+                CounterMark counter = stored.get(key.id());
+                Long applied = counter == null || counter.applied() == null
+                        ? null
+                        : counter.applied().get(factKey);
+                if (applied == null || applied > upToVersion || counter.seq() == null) {
+                    continue;
+                }
+                releases.add(new ScopedMongo.OneUpdate(
+                        owner(key),
+                        query(where("_id").is(key.id()).and("seq").is(counter.seq())),
+                        new Update().unset(mark).inc("seq", 1)));
+            }
+            return mongo.updateEach(SYSTEM, releases, IndicatorCounter.class)
+                    .flatMap(matched -> matched == releases.size()
+                            ? Mono.<Void>empty()
+                            : Flux.fromIterable(keys)
+                                    .concatMap(key -> release(factKey, upToVersion, key))
+                                    .then());
+        });
     }
 
     /**
@@ -192,26 +201,29 @@ public class CounterStore {
         return Mono.defer(() -> {
                     Query read = query(where("_id").is(key.id()));
                     read.fields().include("seq").include(mark);
-                    return mongo.findOne(SYSTEM, read, CounterMark.class).flatMap(stored -> {
-                        Long applied = stored.applied() == null
-                                ? null
-                                : stored.applied().get(factKey);
-                        if (applied == null || applied > upToVersion || stored.seq() == null) {
-                            return Mono.<Void>empty();
-                        }
-                        Query guarded =
-                                query(where("_id").is(key.id()).and("seq").is(stored.seq()));
-                        guarded.fields().include("_id");
-                        return mongo.findAndModify(
-                                        SYSTEM,
-                                        owner(key),
-                                        guarded,
-                                        new Update().unset(mark).inc("seq", 1),
-                                        FindAndModifyOptions.options(),
-                                        CounterMark.class)
-                                .switchIfEmpty(Mono.error(Raced::new))
-                                .then();
-                    });
+                    return mongo.findDocuments(SYSTEM, read, CounterMark.class)
+                            .next()
+                            .map(CounterStore::mark)
+                            .flatMap(stored -> {
+                                Long applied = stored.applied() == null
+                                        ? null
+                                        : stored.applied().get(factKey);
+                                if (applied == null || applied > upToVersion || stored.seq() == null) {
+                                    return Mono.<Void>empty();
+                                }
+                                Query guarded = query(
+                                        where("_id").is(key.id()).and("seq").is(stored.seq()));
+                                guarded.fields().include("_id");
+                                return mongo.findAndModify(
+                                                SYSTEM,
+                                                owner(key),
+                                                guarded,
+                                                new Update().unset(mark).inc("seq", 1),
+                                                FindAndModifyOptions.options(),
+                                                CounterMark.class)
+                                        .switchIfEmpty(Mono.error(Raced::new))
+                                        .then();
+                            });
                 })
                 .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
     }
