@@ -54,6 +54,12 @@ class FactListener {
     }
 
     /** What a crash left between a fact write and its counter deltas. */
+    /** Counters forget the facts settled a while ago (see FactStore#releaseSettled). */
+    @Scheduled(fixedDelayString = "${msp.indicators.release-interval:10s}", initialDelayString = "10s")
+    void releaseSettled() {
+        facts.releaseSettled(Duration.ofSeconds(60)).block(Duration.ofMinutes(5));
+    }
+
     @Scheduled(fixedDelayString = "${msp.indicators.drain-interval:30s}", initialDelayString = "5s")
     void drainLeftovers() {
         facts.drainLeftovers().block(Duration.ofMinutes(5));

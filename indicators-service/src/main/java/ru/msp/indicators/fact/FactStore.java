@@ -160,9 +160,47 @@ public class FactStore {
                         new Update().set("pending", List.of()),
                         FindAndModifyOptions.options(),
                         type))
-                // cleared: no delta of this fact up to its version can be applied again, so the counters may forget
-                // it (if the document moved on meanwhile, the next drain releases them)
-                .flatMap(cleared -> counters.releaseAll(factKey, fact.version(), touched(fact)));
+                // cleared: the counters may forget the fact, but not at once: another drain that read the document
+                // before it was cleared (the leftover sweep) may still be applying the same deltas, and only the
+                // marks keep it from counting them twice. So the release waits (releaseSettled).
+                .doOnNext(cleared -> settle(new Settled(factKey, fact.version(), touched(fact), System.nanoTime())))
+                .then();
+    }
+
+    /** A fact whose deltas up to {@code version} are applied and cleared; its marks are released later. */
+    private record Settled(String factKey, long version, Set<CounterKey> counters, long at) {}
+
+    /** At most this many settled facts wait; beyond it the marks simply stay (correct, only larger counters). */
+    static final int SETTLED_LIMIT = 20_000;
+
+    private final java.util.Queue<Settled> settled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger settledCount =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private void settle(Settled fact) {
+        if (settledCount.incrementAndGet() <= SETTLED_LIMIT) {
+            settled.add(fact);
+        } else {
+            settledCount.decrementAndGet();
+        }
+    }
+
+    /**
+     * Releases the counter marks of the facts settled at least {@code after} ago: long enough for any drain that
+     * read one of them before it was cleared to have finished. Returns how many facts were released.
+     */
+    public Mono<Long> releaseSettled(java.time.Duration after) {
+        long now = System.nanoTime();
+        List<Settled> due = new ArrayList<>();
+        for (Settled next = settled.peek(); next != null && now - next.at() >= after.toNanos(); next = settled.peek()) {
+            if (settled.remove(next)) {
+                settledCount.decrementAndGet();
+                due.add(next);
+            }
+        }
+        return Flux.fromIterable(due)
+                .concatMap(fact -> counters.releaseAll(fact.factKey(), fact.version(), fact.counters()))
+                .then(Mono.just((long) due.size()));
     }
 
     private static Set<CounterKey> touched(FactDocument<?> fact) {
