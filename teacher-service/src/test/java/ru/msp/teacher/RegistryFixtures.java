@@ -55,39 +55,19 @@ public final class RegistryFixtures {
     }
 
     public String municipality(String regionId, String name) {
-        return http.post()
-                .uri("/api/municipalities")
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
-                .bodyValue(Map.of("regionId", regionId, "name", name))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        return created("/api/municipalities", Map.of("regionId", regionId, "name", name));
     }
 
     public String organization(String municipalityId) {
-        return http.post()
-                .uri("/api/organizations")
-                .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
-                .bodyValue(Map.of(
+        return created(
+                "/api/organizations",
+                Map.of(
                         "municipalityId",
                         municipalityId,
                         "name",
                         "Школа " + UUID.randomUUID(),
                         "type",
-                        "GENERAL_SCHOOL"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+                        "GENERAL_SCHOOL"));
     }
 
     /** A teacher (first name Анна) of the organisation with the given position and dates; answers its id. */
@@ -100,8 +80,13 @@ public final class RegistryFixtures {
         body.put("position", position);
         body.put("birthDate", birthDate.toString());
         body.put("pedagogicalStartDate", startDate.toString());
+        return created("/api/teachers", body);
+    }
+
+    /** Posts as an administrator, expects 201 and answers the new resource's id. */
+    private String created(String uri, Map<String, ?> body) {
         return http.post()
-                .uri("/api/teachers")
+                .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.admin())
                 .bodyValue(body)
                 .exchange()

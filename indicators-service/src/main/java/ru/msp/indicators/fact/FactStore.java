@@ -4,13 +4,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -173,7 +176,7 @@ public class FactStore {
     /** At most this many settled facts wait; beyond it the marks simply stay (correct, only larger counters). */
     static final int SETTLED_LIMIT = 20_000;
 
-    private final java.util.Queue<Settled> settled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Settled> settled = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger settledCount =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -189,7 +192,7 @@ public class FactStore {
      * Releases the counter marks of the facts settled at least {@code after} ago: long enough for any drain that
      * read one of them before it was cleared to have finished. Returns how many facts were released.
      */
-    public Mono<Long> releaseSettled(java.time.Duration after) {
+    public Mono<Long> releaseSettled(Duration after) {
         long now = System.nanoTime();
         List<Settled> due = new ArrayList<>();
         for (Settled next = settled.peek(); next != null && now - next.at() >= after.toNanos(); next = settled.peek()) {

@@ -49,21 +49,13 @@ public class CounterStore {
         CounterKey key = delta.key();
         String mark = IndicatorCounter.APPLIED + "." + factKey;
         return Mono.defer(() -> {
-                    Query read = query(where("_id").is(key.id()));
-                    read.fields().include("seq").include(mark);
-                    return mongo.findDocuments(SYSTEM, read, CounterMark.class)
-                            .next()
-                            .map(CounterStore::mark)
-                            .map(java.util.Optional::of)
-                            .defaultIfEmpty(java.util.Optional.empty())
+                    return marks(List.of(key.id()), mark)
+                            .map(found -> java.util.Optional.ofNullable(found.get(key.id())))
                             .flatMap(stored -> {
                                 if (stored.isEmpty()) {
                                     return created(key, factKey, version, delta);
                                 }
-                                Long applied = stored.get().applied() == null
-                                        ? null
-                                        : stored.get().applied().get(factKey);
-                                if (applied != null && applied >= version) {
+                                if (stored.get().hasApplied(factKey, version)) {
                                     return Mono.<IndicatorCounter>empty();
                                 }
                                 return incremented(key, mark, stored.get().seq(), version, delta);
@@ -84,10 +76,7 @@ public class CounterStore {
             return Mono.just(List.of());
         }
         String mark = IndicatorCounter.APPLIED + "." + factKey;
-        Query read =
-                query(where("_id").in(deltas.stream().map(d -> d.key().id()).toList()));
-        read.fields().include("seq").include(mark);
-        return marks(read).flatMap(stored -> {
+        return marks(deltas.stream().map(d -> d.key().id()).toList(), mark).flatMap(stored -> {
             List<CounterDelta> fresh = new ArrayList<>();
             List<CounterDelta> incremented = new ArrayList<>();
             List<ScopedMongo.OneUpdate> increments = new ArrayList<>();
@@ -98,9 +87,7 @@ public class CounterStore {
                     fresh.add(delta);
                     continue;
                 }
-                Long applied =
-                        counter.applied() == null ? null : counter.applied().get(factKey);
-                if (applied != null && applied >= version) {
+                if (counter.hasApplied(factKey, version)) {
                     continue; // applied before (a redo after a crash)
                 }
                 if (counter.seq() == null) {
@@ -131,21 +118,13 @@ public class CounterStore {
         });
     }
 
-    /** The marks the query reads, by counter id (unmapped documents: the projected field is a map entry). */
-    private Mono<Map<String, CounterMark>> marks(Query read) {
+    /** The counters' {@code seq} and the fact's mark ({@code applied.<fact>}), by counter id; missing ones absent. */
+    private Mono<Map<String, CounterMark>> marks(Collection<String> counterIds, String mark) {
+        Query read = query(where("_id").in(counterIds));
+        read.fields().include("seq").include(mark);
         return mongo.findDocuments(SYSTEM, read, CounterMark.class)
-                .map(CounterStore::mark)
+                .map(CounterMark::of)
                 .collectMap(CounterMark::id);
-    }
-
-    private static CounterMark mark(Document stored) {
-        Document applied = stored.get(IndicatorCounter.APPLIED, Document.class);
-        Map<String, Long> versions = new java.util.HashMap<>();
-        if (applied != null) {
-            applied.forEach((fact, version) -> versions.put(fact, ((Number) version).longValue()));
-        }
-        Object seq = stored.get("seq");
-        return new CounterMark(stored.getString("_id"), seq == null ? null : ((Number) seq).longValue(), versions);
     }
 
     private Mono<Void> oneByOne(String factKey, long version, List<CounterDelta> deltas) {
@@ -163,16 +142,11 @@ public class CounterStore {
             return Mono.empty();
         }
         String mark = IndicatorCounter.APPLIED + "." + factKey;
-        Query read = query(where("_id").in(keys.stream().map(CounterKey::id).toList()));
-        read.fields().include("seq").include(mark);
-        return marks(read).flatMap(stored -> {
+        return marks(keys.stream().map(CounterKey::id).toList(), mark).flatMap(stored -> {
             List<ScopedMongo.OneUpdate> releases = new ArrayList<>();
             for (CounterKey key : keys) {
                 CounterMark counter = stored.get(key.id());
-                Long applied = counter == null || counter.applied() == null
-                        ? null
-                        : counter.applied().get(factKey);
-                if (applied == null || applied > upToVersion || counter.seq() == null) {
+                if (counter == null || !counter.releasable(factKey, upToVersion)) {
                     continue;
                 }
                 releases.add(new ScopedMongo.OneUpdate(
@@ -199,16 +173,10 @@ public class CounterStore {
     public Mono<Void> release(String factKey, long upToVersion, CounterKey key) {
         String mark = IndicatorCounter.APPLIED + "." + factKey;
         return Mono.defer(() -> {
-                    Query read = query(where("_id").is(key.id()));
-                    read.fields().include("seq").include(mark);
-                    return mongo.findDocuments(SYSTEM, read, CounterMark.class)
-                            .next()
-                            .map(CounterStore::mark)
+                    return marks(List.of(key.id()), mark)
+                            .flatMap(found -> Mono.justOrEmpty(found.get(key.id())))
                             .flatMap(stored -> {
-                                Long applied = stored.applied() == null
-                                        ? null
-                                        : stored.applied().get(factKey);
-                                if (applied == null || applied > upToVersion || stored.seq() == null) {
+                                if (!stored.releasable(factKey, upToVersion)) {
                                     return Mono.<Void>empty();
                                 }
                                 Query guarded = query(

@@ -3,10 +3,6 @@ package ru.msp.support.consumer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +24,7 @@ import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.observability.MessagingMetrics;
+import ru.msp.support.store.UnorderedInsert;
 
 /**
  * Applies the events of one poll at most once per consumer in effect. The event ids are remembered after the handler
@@ -138,32 +135,8 @@ public class IdempotentConsumer {
                 .block(HANDLER_TIMEOUT);
     }
 
-    /** One unordered insert; a marker another instance wrote at the same moment is all we need, so it is skipped. */
+    /** One insert for all; a marker another instance wrote at the same moment is all we need, so it is skipped. */
     private void remember(List<ProcessedEvent> markers) {
-        if (markers.isEmpty()) {
-            return;
-        }
-        List<Document> documents = markers.stream()
-                .map(marker -> {
-                    Document document = new Document();
-                    mongo.getConverter().write(marker, document);
-                    return document;
-                })
-                .toList();
-        mongo.getCollection(ProcessedEvent.COLLECTION)
-                .flatMap(collection ->
-                        Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
-                .then()
-                .onErrorResume(MongoBulkWriteException.class, IdempotentConsumer::duplicatesOnly)
-                .block(HANDLER_TIMEOUT);
-    }
-
-    private static Mono<Void> duplicatesOnly(MongoBulkWriteException refused) {
-        for (BulkWriteError error : refused.getWriteErrors()) {
-            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                return Mono.error(refused);
-            }
-        }
-        return Mono.empty();
+        UnorderedInsert.into(mongo, ProcessedEvent.COLLECTION, markers).block(HANDLER_TIMEOUT);
     }
 }

@@ -1,9 +1,5 @@
 package ru.msp.support.tenancy;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -11,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +22,7 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import ru.msp.support.store.UnorderedInsert;
 
 /**
  * The only way services reach their MongoDB data: every read is filtered by the caller's {@link TenantScope} and
@@ -35,6 +31,9 @@ import reactor.util.retry.Retry;
  * with 404: the caller cannot even learn the data exists.
  */
 public class ScopedMongo {
+
+    /** The revision {@link #updateIfNewer} keeps in each document it writes. */
+    public static final String REVISION = "rev";
 
     @TenantFields
     private static final class Defaults {}
@@ -86,16 +85,9 @@ public class ScopedMongo {
 
     /** Whether every {@code field: value} of the filter holds for the stored document (dotted paths followed). */
     static boolean matches(Document filter, Document stored) {
-        for (Map.Entry<String, Object> condition : filter.entrySet()) {
-            Object value = stored;
-            for (String part : condition.getKey().split("\\.")) {
-                value = value instanceof Document nested ? nested.get(part) : null;
-            }
-            if (!java.util.Objects.equals(value, condition.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        return filter.entrySet().stream()
+                .allMatch(condition ->
+                        java.util.Objects.equals(valueAt(stored, condition.getKey()), condition.getValue()));
     }
 
     public <T> Mono<Long> count(TenantScope scope, Query query, Class<T> type) {
@@ -116,32 +108,8 @@ public class ScopedMongo {
             return Mono.just(Set.of());
         }
         return Mono.fromRunnable(() -> documents.forEach(document -> scope.checkWrite(document.tenantKey())))
-                .then(Mono.defer(() -> {
-                    List<Document> converted = documents.stream()
-                            .map(document -> {
-                                Document stored = new Document();
-                                mongo.getConverter().write(document, stored);
-                                return stored;
-                            })
-                            .toList();
-                    String collection = mongo.getCollectionName(documents.get(0).getClass());
-                    return mongo.getCollection(collection)
-                            .flatMap(target ->
-                                    Mono.from(target.insertMany(converted, new InsertManyOptions().ordered(false))))
-                            .<Set<Integer>>map(inserted -> Set.of())
-                            .onErrorResume(MongoBulkWriteException.class, ScopedMongo::duplicatesOnly);
-                }));
-    }
-
-    private static Mono<Set<Integer>> duplicatesOnly(MongoBulkWriteException refused) {
-        Set<Integer> duplicates = new TreeSet<>();
-        for (BulkWriteError error : refused.getWriteErrors()) {
-            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                return Mono.error(refused);
-            }
-            duplicates.add(error.getIndex());
-        }
-        return Mono.just(duplicates);
+                .then(UnorderedInsert.into(
+                        mongo, mongo.getCollectionName(documents.get(0).getClass()), documents));
     }
 
     /** One guarded update of {@link #updateEach}: {@code owner} is the tenant the change is for. */
@@ -249,13 +217,11 @@ public class ScopedMongo {
                 .retryWhen(Retry.max(100).filter(Raced.class::isInstance));
     }
 
-    /** The revision {@link #updateIfNewer} keeps in each document it writes. */
-    public static final String REVISION = "rev";
-
     private static boolean olderThan(Object stored, Instant time) {
         return !(stored instanceof Date date) || date.toInstant().isBefore(time);
     }
 
+    /** The value at a dotted path of a stored document; null when a step is missing. */
     private static Object valueAt(Document stored, String path) {
         Object value = stored;
         for (String part : path.split("\\.")) {
