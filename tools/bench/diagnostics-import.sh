@@ -13,6 +13,7 @@
 #      MSP_GATEWAY_RATELIMIT_BURST=1000000 to register faster);
 #   3. a SCHOOL campaign for the school (as its municipal operator), then waits until diagnostics-service's teacher
 #      read model (fed from teacher.v1) counts all N teachers in the campaign's progress;
+#   3b. on the local platform, until the other services have digested the new teachers (QUIET_WAIT=0: not);
 #   4. ONE import of N rows (wide CSV: teacherId;campaignId;sourceKind;diagnosedOn;ASSESSMENT;READING_LITERACY;
 #      DIGITAL_TEACHING) as the municipal operator, timed by curl end to end. Only this step is measured.
 # The import is idempotent: run it again (RERUN=1 keeps the same file) and every row comes back UNCHANGED.
@@ -123,6 +124,35 @@ while :; do
   (( SECONDS < deadline )) || { echo "read model has $target of $N teachers after ${WAIT_SECONDS}s" >&2; exit 1; }
   sleep 2
 done
+
+# ---------------------------------------------------------------- 3b. wait until the platform is quiet
+# Route, events and indicators services are still digesting the N new teachers (their own read models) when
+# diagnostics-service knows them all; measuring then would time the import against that backlog. On the local
+# platform (pid files under .platform/run) wait until the services and the store together use under 15% of one core.
+quiet_ticks() {
+  local total=0 f pid
+  for f in "$ROOT"/.platform/run/{mongo,teacher,diagnostics,route,events,indicators}.pid; do
+    [[ -f "$f" ]] || continue
+    pid="$(cat "$f")"
+    [[ -r "/proc/$pid/stat" ]] || continue
+    # fields 14 and 15: user and system CPU time in clock ticks (after the ")" that ends the command name)
+    total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+  done
+  echo "$total"
+}
+if [[ "${QUIET_WAIT:-1}" == 1 && -f "$ROOT/.platform/run/mongo.pid" ]]; then
+  hz="$(getconf CLK_TCK)"
+  before="$(quiet_ticks)"
+  quiet_since=$SECONDS
+  while :; do
+    sleep 3
+    now="$(quiet_ticks)"
+    (( (now - before) * 100 < 3 * hz * 15 )) && break
+    before="$now"
+    (( SECONDS < deadline )) || { say "still busy after ${WAIT_SECONDS}s; importing anyway"; break; }
+  done
+  say "platform quiet after $((SECONDS - quiet_since)) s (QUIET_WAIT=0 skips this)"
+fi
 
 # ---------------------------------------------------------------- 4. the measured import
 results_csv="$WORK/results.csv"

@@ -88,7 +88,7 @@ public class CampaignRegistry {
 
     /** Campaigns by id for a bulk import, whoever asks; the caller checks visibility. */
     public Flux<Campaign> byIds(Collection<String> ids) {
-        return mongo.find(SYSTEM, query(where("_id").in(ids)), Campaign.class);
+        return mongo.findByIds(SYSTEM, ids, Campaign.class);
     }
 
     /** The campaigns the caller may see, newest start first, optionally of one level and school year. */

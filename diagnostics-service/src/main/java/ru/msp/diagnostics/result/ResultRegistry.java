@@ -139,8 +139,7 @@ public class ResultRegistry {
                 : campaigns.byIds(campaignIds).filter(c -> c.visibleTo(scope)).collectMap(Campaign::id);
         Mono<Map<String, DiagnosticResult>> existingMap = keys.isEmpty()
                 ? Mono.just(Map.of())
-                : mongo.find(SYSTEM, query(where("_id").in(keys)), DiagnosticResult.class)
-                        .collectMap(DiagnosticResult::id);
+                : mongo.findByIds(SYSTEM, keys, DiagnosticResult.class).collectMap(DiagnosticResult::id);
         return Mono.zip(teacherMap, campaignMap, existingMap, CorrelationId.current())
                 .flatMap(found -> {
                     Map<String, DiagnosticResult> known = new HashMap<>(found.getT3());

@@ -1,8 +1,5 @@
 package ru.msp.diagnostics.teacher;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.util.Collection;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -80,7 +77,7 @@ public class TeacherDirectory {
 
     /** Many teachers in one query, for bulk imports. */
     public Flux<KnownTeacher> byIds(Collection<String> teacherIds) {
-        return mongo.find(FEED, query(where("_id").in(teacherIds)), KnownTeacher.class);
+        return mongo.findByIds(FEED, teacherIds, KnownTeacher.class);
     }
 
     /** Teachers the caller may see that match {@code criteria} (e.g. a campaign's population). */

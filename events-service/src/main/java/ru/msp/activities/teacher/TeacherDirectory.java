@@ -122,7 +122,7 @@ public class TeacherDirectory {
     }
 
     public Flux<AudienceMember> byIds(Collection<String> teacherIds) {
-        return mongo.find(FEED, query(where("_id").in(teacherIds)), AudienceMember.class);
+        return mongo.findByIds(FEED, teacherIds, AudienceMember.class);
     }
 
     /** The active teachers of a territory: a region, narrowed to a municipality and an organisation when given. */

@@ -19,11 +19,13 @@ import org.slf4j.MDC;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.support.observability.CorrelationId;
 import ru.msp.support.observability.MessagingMetrics;
+import ru.msp.support.store.IdChunks;
 import ru.msp.support.store.UnorderedInsert;
 
 /**
@@ -127,9 +129,12 @@ public class IdempotentConsumer {
     }
 
     private Set<String> seen(List<String> markerIds) {
-        Query known = query(where("_id").in(markerIds));
-        known.fields().include("_id");
-        return mongo.find(known, Document.class, ProcessedEvent.COLLECTION)
+        return Flux.fromIterable(IdChunks.of(markerIds))
+                .concatMap(chunk -> {
+                    Query known = query(where("_id").in(chunk));
+                    known.fields().include("_id");
+                    return mongo.find(known, Document.class, ProcessedEvent.COLLECTION);
+                })
                 .map(marker -> marker.getString("_id"))
                 .collect(Collectors.toSet())
                 .block(HANDLER_TIMEOUT);

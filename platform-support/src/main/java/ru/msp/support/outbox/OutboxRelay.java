@@ -28,6 +28,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 import ru.msp.support.observability.MessagingMetrics;
+import ru.msp.support.store.IdChunks;
 
 /**
  * Publishes the events waiting in aggregate documents and removes them once Kafka has acknowledged them
@@ -163,7 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** Loads the nudged documents with one {@code _id $in} query per collection and publishes them. */
+    /** Loads the nudged documents with {@code _id $in} queries ({@link IdChunks}) and publishes them. */
     private Mono<Void> publishNudged(List<Nudge> batch) {
         Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
         for (Nudge nudge : batch) {
@@ -173,8 +174,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return Flux.fromIterable(idsByCollection.entrySet())
-                .concatMap(entry -> mongo.find(
-                                Query.query(Criteria.where("_id").in(entry.getValue())), Document.class, entry.getKey())
+                .concatMap(entry -> Flux.fromIterable(IdChunks.of(entry.getValue()))
+                        .concatMap(ids ->
+                                mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, entry.getKey()))
                         .filter(document -> !outbox(document).isEmpty())
                         .map(document -> new Loaded(entry.getKey(), document)))
                 .collectList()

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import ru.msp.support.store.IdChunks;
 import ru.msp.support.store.UnorderedInsert;
 
 /**
@@ -77,6 +78,31 @@ public class ScopedMongo {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, mongo.getCollectionName(type))
                 .filter(stored -> matches(scopeFilter, stored))
                 .map(stored -> mongo.getConverter().read(type, stored));
+    }
+
+    /**
+     * The documents with these ids that are in scope, in no particular order; ids are looked up
+     * {@link IdChunks#SIZE} per query, by {@code _id} alone (an index query on the embedded server too) and the scope
+     * checked on what is loaded, as {@link #findById} does.
+     */
+    public <T> Flux<T> findByIds(TenantScope scope, java.util.Collection<?> ids, Class<T> type) {
+        Document scopeFilter = scope.readCriteria(fields.computeIfAbsent(type, ScopedMongo::fieldsOf))
+                .getCriteriaObject();
+        if (!isPlainEquality(scopeFilter)) {
+            return Flux.fromIterable(IdChunks.of(ids))
+                    .concatMap(chunk ->
+                            find(scope, Query.query(Criteria.where("_id").in(chunk)), type));
+        }
+        return findDocumentsByIds(scopeFilter, ids, mongo.getCollectionName(type))
+                .map(stored -> mongo.getConverter().read(type, stored));
+    }
+
+    private Flux<Document> findDocumentsByIds(Document scopeFilter, java.util.Collection<?> ids, String collection) {
+        return Flux.fromIterable(IdChunks.of(ids))
+                .flatMapSequential(
+                        chunk -> mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, collection),
+                        2)
+                .filter(stored -> matches(scopeFilter, stored));
     }
 
     private static boolean isPlainEquality(Document filter) {

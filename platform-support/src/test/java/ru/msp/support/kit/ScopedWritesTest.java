@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import ru.msp.support.kit.KitTestApplication.Member;
 import ru.msp.support.problem.RequestRejectedException;
+import ru.msp.support.store.IdChunks;
 import ru.msp.support.tenancy.Role;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantKey;
@@ -90,6 +91,35 @@ class ScopedWritesTest {
                         () -> scoped.insertAll(operator, List.of(own, foreign)).block(WAIT))
                 .isInstanceOf(RequestRejectedException.class);
         assertThat(stored(own.id())).isNull();
+    }
+
+    @Test
+    void findByIdsReadsEveryChunkAndOnlyWhatTheScopeCovers() {
+        List<Member> own = java.util.stream.IntStream.range(0, IdChunks.SIZE * 2 + 17)
+                .mapToObj(i -> member("own" + i))
+                .toList();
+        Member foreign = new Member("m-" + UUID.randomUUID(), "reg-1", "mun-elsewhere", "f-" + UUID.randomUUID(), null);
+        scoped.insertAll(SYSTEM, own).block(WAIT);
+        scoped.insertAll(SYSTEM, List.of(foreign)).block(WAIT);
+        List<String> asked =
+                new java.util.ArrayList<>(own.stream().map(Member::id).toList());
+        asked.add(own.get(0).id()); // asked twice, found once
+        asked.add(foreign.id());
+        asked.add("m-missing");
+        TenantScope operator =
+                new TenantScope("op", null, Set.of(Role.MUNICIPAL_OPERATOR), "reg-1", municipality, null, null, false);
+
+        List<Member> seenByOperator =
+                scoped.findByIds(operator, asked, Member.class).collectList().block(WAIT);
+        List<Member> seenBySystem =
+                scoped.findByIds(SYSTEM, asked, Member.class).collectList().block(WAIT);
+
+        assertThat(seenByOperator)
+                .map(Member::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        own.stream().map(Member::id).toList());
+        assertThat(seenBySystem).hasSize(own.size() + 1).contains(foreign);
+        assertThat(IdChunks.of(asked)).as("distinct ids in chunks").hasSize(3);
     }
 
     @Test

@@ -115,7 +115,7 @@ public class OfferCatalogue {
     }
 
     public Flux<Offer> byIds(Collection<String> activityIds) {
-        return mongo.find(FEED, query(where("_id").in(activityIds)), Offer.class);
+        return mongo.findByIds(FEED, activityIds, Offer.class);
     }
 
     public Flux<Practice> practicesOfRegion(String regionId) {
