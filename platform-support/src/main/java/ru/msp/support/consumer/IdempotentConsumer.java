@@ -62,17 +62,32 @@ public class IdempotentConsumer {
      */
     public void handle(
             List<ConsumerRecord<String, String>> records, String consumer, Function<DomainEvent<?>, Mono<?>> handler) {
+        handle(records, consumer, handler, applied -> Mono.empty());
+    }
+
+    /**
+     * As {@link #handle(List, String, Function)}, then {@code afterBatch} once with the events of this poll that were
+     * applied now (not the duplicates), before their markers are written: an effect that only needs the state after
+     * all of them (a school's statistics, say) is computed once per poll instead of once per event. If it fails,
+     * nothing of the batch is remembered and the batch is redelivered from its first applied event, so both the
+     * per-event effects and this one must be idempotent.
+     */
+    public void handle(
+            List<ConsumerRecord<String, String>> records,
+            String consumer,
+            Function<DomainEvent<?>, Mono<?>> handler,
+            Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
         List<DomainEvent<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
                 events.add(CloudEventCodec.decode(records.get(i).value()));
             } catch (RuntimeException unreadable) {
                 // the records before it are applied; the error handler dead-letters this one and redelivers the rest
-                apply(records, events, consumer, handler);
+                apply(records, events, consumer, handler, afterBatch);
                 throw new BatchListenerFailedException("unreadable event", unreadable, i);
             }
         }
-        apply(records, events, consumer, handler);
+        apply(records, events, consumer, handler, afterBatch);
     }
 
     /** Applies {@code events} (the decoded prefix of {@code records}). */
@@ -80,7 +95,8 @@ public class IdempotentConsumer {
             List<ConsumerRecord<String, String>> records,
             List<DomainEvent<?>> events,
             String consumer,
-            Function<DomainEvent<?>, Mono<?>> handler) {
+            Function<DomainEvent<?>, Mono<?>> handler,
+            Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
         if (events.isEmpty()) {
             return;
         }
@@ -90,6 +106,8 @@ public class IdempotentConsumer {
         Set<String> seen = seen(markerIds);
         Set<String> applied = new HashSet<>();
         List<ProcessedEvent> done = new ArrayList<>();
+        List<DomainEvent<?>> appliedEvents = new ArrayList<>();
+        int firstApplied = -1;
         for (int i = 0; i < events.size(); i++) {
             DomainEvent<?> event = events.get(i);
             String markerId = markerIds.get(i);
@@ -102,14 +120,35 @@ public class IdempotentConsumer {
             try {
                 applyOne(event, handler);
             } catch (RuntimeException failed) {
-                remember(done);
+                finish(appliedEvents, done, firstApplied, afterBatch);
                 throw new BatchListenerFailedException("handler failed", failed, i);
             }
+            if (firstApplied < 0) {
+                firstApplied = i;
+            }
+            appliedEvents.add(event);
             done.add(new ProcessedEvent(
                     markerId, consumer, event.id(), event.type().type(), Instant.now()));
             metrics.consumed(topic, consumer, "processed");
         }
-        remember(done);
+        finish(appliedEvents, done, firstApplied, afterBatch);
+    }
+
+    /** The batch effect of the applied events, then their markers; a failing batch effect remembers nothing. */
+    private void finish(
+            List<DomainEvent<?>> appliedEvents,
+            List<ProcessedEvent> markers,
+            int firstApplied,
+            Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
+        if (appliedEvents.isEmpty()) {
+            return;
+        }
+        try {
+            afterBatch.apply(List.copyOf(appliedEvents)).then().block(HANDLER_TIMEOUT);
+        } catch (RuntimeException failed) {
+            throw new BatchListenerFailedException("batch effect failed", failed, firstApplied);
+        }
+        remember(markers);
     }
 
     private void applyOne(DomainEvent<?> event, Function<DomainEvent<?>, Mono<?>> handler) {

@@ -5,18 +5,20 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
 import ru.msp.route.recommendation.Recommendations;
+import ru.msp.route.recommendation.SchoolDiagnosed;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.teacher.TeacherCards;
 import ru.msp.support.consumer.IdempotentConsumer;
 
 /**
  * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one), a
- * recommendation to the teacher and, when a school's share of a deficit crosses the threshold, one to its leader,
- * with nobody pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
+ * recommendation to the teacher and, when a school's share of a deficit crosses the threshold, one to its leader
+ * (judged once per school and poll), with nobody pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
  * was not stored).
  */
 @Component
@@ -37,7 +39,14 @@ class DiagnosisListener {
 
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-suggestion", this::apply);
+        consumer.handle(records, "route-suggestion", this::apply, this::schools);
+    }
+
+    /** School statistics once per school of the poll, after every diagnosis of it is on the teachers' cards. */
+    private Mono<?> schools(List<DomainEvent<?>> applied) {
+        return Flux.fromIterable(SchoolDiagnosed.of(applied))
+                .concatMap(recommendations::forSchool)
+                .then();
     }
 
     @SuppressWarnings("unchecked")
@@ -46,13 +55,11 @@ class DiagnosisListener {
             return Mono.empty();
         }
         DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
-        // the route does not need the statistics, so both are written at once; then the teacher's recommendation
-        // (from the route) and the school's (from the statistics), again at once
+        // the route does not need the card, so both are written at once; then the teacher's recommendation (from the
+        // route); the school's (from the cards) comes once per poll, see schools()
         return Mono.zip(
                         routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()),
                         cards.diagnosed(diagnosis).thenReturn(true))
-                .flatMap(written -> Mono.when(
-                        recommendations.forTeacher(diagnosis, written.getT1()),
-                        recommendations.forSchoolAfter(diagnosis)));
+                .flatMap(written -> recommendations.forTeacher(diagnosis, written.getT1()));
     }
 }

@@ -96,15 +96,17 @@ public class Recommendations {
         return issue(recommendation, event.correlationId(), event.id());
     }
 
-    /** After a diagnosis: school-leader recommendations for every staff group of the school past the threshold. */
-    public Flux<Recommendation> forSchoolAfter(DomainEvent<DiagnosticCompleted> event) {
-        String organizationId = event.scope().organizationId();
-        if (organizationId == null) {
-            return Flux.empty();
-        }
-        String period = event.data().period() != null ? event.data().period() : schoolYear(today());
+    /**
+     * After diagnoses of a school: school-leader recommendations for every staff group of the school past the
+     * threshold, from the staff's latest diagnoses. Called once per school and poll (not per diagnosis): reading a
+     * school's staff is O(staff), and a school system posts its whole staff at once.
+     */
+    public Flux<Recommendation> forSchool(SchoolDiagnosed school) {
+        String organizationId = school.organizationId();
+        String period = school.period() != null ? school.period() : schoolYear(today());
         return cards.staffOf(organizationId)
                 .collectList()
+                .filter(staff -> !staff.isEmpty())
                 .flatMapMany(staff -> Flux.fromIterable(StaffStatistics.of(staff))
                         .filter(StaffStatistics::crossesThreshold)
                         // most diagnoses of a school find its groups already advised this year: look before building
@@ -114,7 +116,13 @@ public class Recommendations {
                                         Recommendation.class)
                                 .map(count -> count == 0))
                         .concatMap(share -> forLeader(
-                                staff, organizationId, share, period, "threshold", event.correlationId(), event.id())));
+                                staff,
+                                organizationId,
+                                share,
+                                period,
+                                "threshold",
+                                school.correlationId(),
+                                school.causationId())));
     }
 
     /**

@@ -1,0 +1,140 @@
+package ru.msp.support.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import reactor.core.publisher.Mono;
+import ru.msp.contracts.CloudEventCodec;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.testsupport.WithPlatformInfrastructure;
+
+/** The once-per-poll effect of {@link IdempotentConsumer}: what it is given, and what a failure of it leaves. */
+@WithPlatformInfrastructure
+@SpringBootTest(classes = KitTestApplication.class)
+class BatchEffectTest {
+
+    @Autowired
+    IdempotentConsumer consumer;
+
+    @Test
+    void theBatchEffectSeesTheNewlyAppliedEventsOnceAndNotTheDuplicates() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> first = records(3, 0);
+        List<String> perEvent = new ArrayList<>();
+        List<List<String>> batches = new ArrayList<>();
+
+        consumer.handle(
+                first,
+                name,
+                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                applied -> Mono.fromRunnable(
+                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).containsExactlyElementsOf(ids(first));
+
+        // a redelivery of two of them with two new ones: only the new ones reach either effect
+        List<ConsumerRecord<String, String>> second = new ArrayList<>(first.subList(1, 3));
+        List<ConsumerRecord<String, String>> fresh = records(2, 3);
+        second.addAll(fresh);
+        consumer.handle(
+                second,
+                name,
+                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                applied -> Mono.fromRunnable(
+                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).containsExactlyElementsOf(ids(fresh));
+        assertThat(perEvent).hasSize(5).doesNotHaveDuplicates();
+
+        // nothing new: no batch effect at all
+        consumer.handle(
+                fresh,
+                name,
+                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                applied -> Mono.fromRunnable(
+                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        assertThat(batches).hasSize(2);
+    }
+
+    @Test
+    void aFailingBatchEffectRemembersNothingAndNamesTheFirstAppliedRecord() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = records(4, 0);
+        // the first record was applied before: the batch effect's failure points at the second one
+        consumer.handle(records.subList(0, 1), name, e -> Mono.empty(), applied -> Mono.empty());
+        List<String> perEvent = new ArrayList<>();
+
+        assertThatThrownBy(() -> consumer.handle(
+                        records,
+                        name,
+                        e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                        applied -> Mono.error(new IllegalStateException("store down"))))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(1));
+        assertThat(perEvent).containsExactlyElementsOf(ids(records.subList(1, 4)));
+
+        // the redelivery from that record applies all three again, as none was remembered
+        List<String> again = new ArrayList<>();
+        List<List<String>> batches = new ArrayList<>();
+        consumer.handle(
+                records.subList(1, 4),
+                name,
+                e -> Mono.fromRunnable(() -> again.add(e.id())),
+                applied -> Mono.fromRunnable(
+                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        assertThat(again).containsExactlyElementsOf(ids(records.subList(1, 4)));
+        assertThat(batches).containsExactly(ids(records.subList(1, 4)));
+    }
+
+    @Test
+    void aFailingEventStillGetsTheBatchEffectOfTheEventsBeforeIt() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = records(3, 0);
+        String poison = CloudEventCodec.decode(records.get(2).value()).id();
+        List<List<String>> batches = new ArrayList<>();
+
+        assertThatThrownBy(() -> consumer.handle(
+                        records,
+                        name,
+                        e -> e.id().equals(poison) ? Mono.error(new IllegalStateException("bad")) : Mono.empty(),
+                        applied -> Mono.fromRunnable(() -> batches.add(
+                                applied.stream().map(DomainEvent::id).toList()))))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(2));
+        assertThat(batches).containsExactly(ids(records.subList(0, 2)));
+
+        // the two before it were remembered: a redelivery of the whole poll applies only the third
+        List<String> again = new ArrayList<>();
+        consumer.handle(records, name, e -> Mono.fromRunnable(() -> again.add(e.id())), applied -> Mono.empty());
+        assertThat(again).containsExactly(poison);
+    }
+
+    private static List<ConsumerRecord<String, String>> records(int count, int firstOffset) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String regionId = "reg-" + UUID.randomUUID();
+            records.add(new ConsumerRecord<>(
+                    KitTestApplication.topic(),
+                    0,
+                    firstOffset + i,
+                    regionId,
+                    CloudEventCodec.encodeToString(MessagingKitTest.regionRegistered(regionId))));
+        }
+        return records;
+    }
+
+    private static List<String> ids(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> CloudEventCodec.decode(r.value()).id()).toList();
+    }
+}
