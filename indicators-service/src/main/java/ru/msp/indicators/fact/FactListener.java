@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.support.consumer.IdempotentConsumer;
 
@@ -41,16 +40,23 @@ class FactListener {
             topics = {"teacher.v1", "diagnostics.v1", "routes.v1", "activities.v1"},
             groupId = "indicators-service.facts")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "indicator-facts", this::apply);
+        // the facts change event by event; their counters are written once per poll (a municipality's counters are
+        // touched by every event of it)
+        FactsToDrain changed = new FactsToDrain();
+        consumer.handle(
+                records,
+                "indicator-facts",
+                event -> feed.apply(event).contextWrite(changed::into),
+                applied -> facts.drain(changed).doOnSuccess(done -> counted(applied)));
     }
 
-    private Mono<?> apply(DomainEvent<?> event) {
-        return feed.apply(event).doOnSuccess(done -> {
+    private void counted(List<DomainEvent<?>> events) {
+        for (DomainEvent<?> event : events) {
             Duration took = Duration.between(event.time(), clock.instant());
             if (!took.isNegative()) {
                 latency.record(took);
             }
-        });
+        }
     }
 
     /** What a crash left between a fact write and its counter deltas. */

@@ -31,6 +31,8 @@ import ru.msp.indicators.catalogue.SchoolYear;
 import ru.msp.indicators.value.CounterDelta;
 import ru.msp.indicators.value.CounterKey;
 import ru.msp.indicators.value.CounterStore;
+import ru.msp.indicators.value.FactDeltas;
+import ru.msp.indicators.value.FactRelease;
 import ru.msp.indicators.value.IndicatorRules;
 import ru.msp.indicators.value.Tally;
 import ru.msp.indicators.value.ValueChanges;
@@ -100,7 +102,7 @@ public class FactStore {
                             F before = stored.orElseGet(empty);
                             F after = change.apply(before);
                             if (facts(after).equals(facts(before))) {
-                                return drain(type, before, keyPrefix).thenReturn(new Changed<>(before, before));
+                                return drainOrDefer(type, before, keyPrefix).thenReturn(new Changed<>(before, before));
                             }
                             SchoolYear horizon = horizon();
                             List<CounterDelta> deltas =
@@ -113,7 +115,8 @@ public class FactStore {
                             F next = after.withBookkeeping(version, pending);
                             return write(type, stored.isPresent(), before.version(), next)
                                     .flatMap(written -> written
-                                            ? drain(type, next, keyPrefix).thenReturn(new Changed<>(before, next))
+                                            ? drainOrDefer(type, next, keyPrefix)
+                                                    .thenReturn(new Changed<>(before, next))
                                             : Mono.error(new ConcurrentChange()));
                         }))
                 .retryWhen(Retry.max(50).filter(ConcurrentChange.class::isInstance));
@@ -145,29 +148,109 @@ public class FactStore {
                 .defaultIfEmpty(false);
     }
 
-    /** Applies the document's pending deltas in version order, then removes them unless the document moved on. */
+    /** Drains now, or at the end of the poll when the change runs within a {@link FactsToDrain}. */
+    private <F extends FactDocument<F>> Mono<Void> drainOrDefer(Class<F> type, F fact, String keyPrefix) {
+        if (fact.pending().isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.deferContextual(context -> {
+            if (context.hasKey(FactsToDrain.KEY)) {
+                context.<FactsToDrain>get(FactsToDrain.KEY).add(keyPrefix, fact.id());
+                return Mono.<Void>empty();
+            }
+            return drain(type, fact, keyPrefix);
+        });
+    }
+
+    /**
+     * Drains the facts changed within a poll, together: their documents are read again (the last change holds every
+     * pending delta), and each counter they touch is written once for all of them ({@link CounterStore#applyMany}).
+     */
+    public Mono<Void> drain(FactsToDrain changed) {
+        List<String> teachers;
+        List<String> organizations;
+        synchronized (changed) {
+            teachers = List.copyOf(changed.teachers);
+            organizations = List.copyOf(changed.organizations);
+        }
+        return Flux.concat(
+                        mongo.findByIds(SYSTEM, teachers, TeacherFact.class)
+                                .map(fact -> new Draining(TeacherFact.class, fact, TEACHER_KEY)),
+                        mongo.findByIds(SYSTEM, organizations, OrganizationFact.class)
+                                .map(fact -> new Draining(OrganizationFact.class, fact, ORGANIZATION_KEY)))
+                .filter(draining -> !draining.fact().pending().isEmpty())
+                .collectList()
+                .flatMap(this::drain);
+    }
+
+    /** A fact document whose pending deltas are being applied. */
+    private record Draining(Class<?> type, FactDocument<?> fact, String keyPrefix) {
+
+        String factKey() {
+            return keyPrefix + fact.id().replace('.', '_');
+        }
+    }
+
     private <F extends FactDocument<F>> Mono<Void> drain(Class<F> type, F fact, String keyPrefix) {
         if (fact.pending().isEmpty()) {
             return Mono.empty();
         }
-        String factKey = keyPrefix + fact.id().replace('.', '_');
-        return Flux.fromIterable(fact.pending())
-                // batches in version order; the deltas of one batch touch distinct counters: one bulk write each
-                .concatMap(batch -> counters.applyAll(factKey, batch.version(), batch.deltas())
-                        .flatMapMany(Flux::fromIterable))
+        return drain(List.of(new Draining(type, fact, keyPrefix)));
+    }
+
+    /** Applies the documents' pending deltas in version order, then removes them unless a document moved on. */
+    private Mono<Void> drain(List<Draining> facts) {
+        if (facts.isEmpty()) {
+            return Mono.empty();
+        }
+        List<FactDeltas> batches = new ArrayList<>();
+        facts.forEach(draining -> draining.fact()
+                .pending()
+                .forEach(batch -> batches.add(new FactDeltas(draining.factKey(), batch.version(), batch.deltas()))));
+        return counters.applyMany(batches)
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(changes::changed)
-                .then(mongo.findAndModify(
-                        SYSTEM,
-                        fact.tenantKey(),
-                        query(where("_id").is(fact.id()).and("version").is(fact.version())),
-                        new Update().set("pending", List.of()),
-                        FindAndModifyOptions.options(),
-                        type))
+                .then(cleared(facts))
                 // cleared: the counters may forget the fact, but not at once: another drain that read the document
                 // before it was cleared (the leftover sweep) may still be applying the same deltas, and only the
                 // marks keep it from counting them twice. So the release waits (releaseSettled).
-                .doOnNext(cleared -> settle(new Settled(factKey, fact.version(), touched(fact), System.nanoTime())))
+                .doOnNext(done -> done.forEach(draining -> settle(new Settled(
+                        draining.factKey(), draining.fact().version(), touched(draining.fact()), System.nanoTime()))))
                 .then();
+    }
+
+    /**
+     * Clears the pending deltas of the documents that did not move on meanwhile (one bulk write; when a guard missed,
+     * one by one to learn which), and returns those.
+     */
+    private Mono<List<Draining>> cleared(List<Draining> facts) {
+        List<ScopedMongo.OneUpdate> teachers = new ArrayList<>();
+        List<ScopedMongo.OneUpdate> organizations = new ArrayList<>();
+        for (Draining draining : facts) {
+            (draining.type() == TeacherFact.class ? teachers : organizations).add(clearing(draining));
+        }
+        return mongo.updateEach(SYSTEM, teachers, TeacherFact.class)
+                .zipWith(mongo.updateEach(SYSTEM, organizations, OrganizationFact.class), Long::sum)
+                .flatMap(matched -> matched == facts.size()
+                        ? Mono.just(facts)
+                        : Flux.fromIterable(facts)
+                                .concatMap(draining -> mongo.findAndModify(
+                                                SYSTEM,
+                                                draining.fact().tenantKey(),
+                                                clearing(draining).query(),
+                                                clearing(draining).update(),
+                                                FindAndModifyOptions.options(),
+                                                draining.type())
+                                        .map(found -> draining))
+                                .collectList());
+    }
+
+    private static ScopedMongo.OneUpdate clearing(Draining draining) {
+        FactDocument<?> fact = draining.fact();
+        return new ScopedMongo.OneUpdate(
+                fact.tenantKey(),
+                query(where("_id").is(fact.id()).and("version").is(fact.version())),
+                new Update().set("pending", List.of()));
     }
 
     /** A fact whose deltas up to {@code version} are applied and cleared; its marks are released later. */
@@ -175,6 +258,9 @@ public class FactStore {
 
     /** At most this many settled facts wait; beyond it the marks simply stay (correct, only larger counters). */
     static final int SETTLED_LIMIT = 20_000;
+
+    /** Facts released together. */
+    static final int RELEASE_PIECE = 500;
 
     private final Queue<Settled> settled = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger settledCount =
@@ -201,8 +287,12 @@ public class FactStore {
                 due.add(next);
             }
         }
+        // many facts per write of a counter; in pieces, so that one read projects a bounded number of marks
         return Flux.fromIterable(due)
-                .concatMap(fact -> counters.releaseAll(fact.factKey(), fact.version(), fact.counters()))
+                .buffer(RELEASE_PIECE)
+                .concatMap(piece -> counters.releaseMany(piece.stream()
+                        .map(fact -> new FactRelease(fact.factKey(), fact.version(), fact.counters()))
+                        .toList()))
                 .then(Mono.just((long) due.size()));
     }
 
@@ -212,15 +302,17 @@ public class FactStore {
         return keys;
     }
 
-    /** Applies what a crash left pending. */
+    /** Applies what a crash (or a failed poll) left pending, many facts per write of a counter. */
     public Mono<Long> drainLeftovers() {
         Query withPending = query(where("pending.0").exists(true));
-        Flux<Object> teachers = mongo.find(SYSTEM, withPending, TeacherFact.class)
-                .concatMap(f -> drain(TeacherFact.class, f, TEACHER_KEY).thenReturn(f));
-        Flux<Object> organizations = mongo.find(SYSTEM, withPending, OrganizationFact.class)
-                .concatMap(
-                        f -> drain(OrganizationFact.class, f, ORGANIZATION_KEY).thenReturn(f));
-        return teachers.concatWith(organizations).count();
+        Flux<Draining> teachers = mongo.find(SYSTEM, withPending, TeacherFact.class)
+                .map(fact -> new Draining(TeacherFact.class, fact, TEACHER_KEY));
+        Flux<Draining> organizations = mongo.find(SYSTEM, withPending, OrganizationFact.class)
+                .map(fact -> new Draining(OrganizationFact.class, fact, ORGANIZATION_KEY));
+        return teachers.concatWith(organizations)
+                .buffer(RELEASE_PIECE)
+                .concatMap(piece -> drain(piece).thenReturn((long) piece.size()))
+                .reduce(0L, Long::sum);
     }
 
     public Flux<TeacherFact> teachersWithin(String regionId, String municipalityId) {

@@ -6,8 +6,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -18,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import ru.msp.support.store.IdChunks;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantKey;
 import ru.msp.support.tenancy.TenantScope;
@@ -49,7 +54,7 @@ public class CounterStore {
         CounterKey key = delta.key();
         String mark = IndicatorCounter.APPLIED + "." + factKey;
         return Mono.defer(() -> {
-                    return marks(List.of(key.id()), mark)
+                    return marks(List.of(key.id()), List.of(mark))
                             .map(found -> java.util.Optional.ofNullable(found.get(key.id())))
                             .flatMap(stored -> {
                                 if (stored.isEmpty()) {
@@ -64,101 +69,152 @@ public class CounterStore {
                 .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
     }
 
-    /**
-     * Applies one fact version's deltas (distinct counters) with one read and one write for all of them, instead of
-     * two round trips per counter: the marks are read with one {@code _id $in} query, new counters inserted in one
-     * write, the others incremented in one bulk write guarded by {@code seq} each. If a guard missed (another writer
-     * came in between) or a counter was created meanwhile, those deltas go the one-by-one way of {@link #apply},
-     * which skips what the bulk write already did. Returns the counters that may have changed.
-     */
+    /** {@link #applyMany} for one fact version. */
     public Mono<List<CounterKey>> applyAll(String factKey, long version, List<CounterDelta> deltas) {
-        if (deltas.isEmpty()) {
+        return applyMany(List.of(new FactDeltas(factKey, version, deltas)));
+    }
+
+    /**
+     * Applies the deltas of many fact versions (a poll's worth) with one read and one write per counter, however many
+     * facts touch it: a municipality's counters are touched by every teacher of it, and each write of a counter
+     * rewrites the whole document (with its marks) on the embedded store. The marks are read with {@code _id $in}
+     * queries, new counters inserted in one write, the others incremented by the sum of their due deltas, with every
+     * fact's mark, in one bulk write guarded by {@code seq} each. If a guard missed (another writer came in between)
+     * or a counter was created meanwhile, those deltas go the one-by-one way of {@link #apply}, which skips what the
+     * bulk write already did. The versions of one fact must come in order. Returns the counters that may have
+     * changed.
+     */
+    public Mono<List<CounterKey>> applyMany(List<FactDeltas> facts) {
+        Map<String, List<Due>> byCounter = new LinkedHashMap<>();
+        Map<String, CounterKey> keys = new HashMap<>();
+        Set<String> markFields = new LinkedHashSet<>();
+        for (FactDeltas fact : facts) {
+            markFields.add(markOf(fact.factKey()));
+            for (CounterDelta delta : fact.deltas()) {
+                keys.putIfAbsent(delta.key().id(), delta.key());
+                byCounter
+                        .computeIfAbsent(delta.key().id(), id -> new ArrayList<>())
+                        .add(new Due(fact.factKey(), fact.version(), delta));
+            }
+        }
+        if (byCounter.isEmpty()) {
             return Mono.just(List.of());
         }
-        String mark = IndicatorCounter.APPLIED + "." + factKey;
-        return marks(deltas.stream().map(d -> d.key().id()).toList(), mark).flatMap(stored -> {
-            List<CounterDelta> fresh = new ArrayList<>();
-            List<CounterDelta> incremented = new ArrayList<>();
+        return marks(byCounter.keySet(), markFields).flatMap(stored -> {
+            List<CounterDocument> fresh = new ArrayList<>();
+            List<List<Due>> freshDue = new ArrayList<>();
             List<ScopedMongo.OneUpdate> increments = new ArrayList<>();
-            List<CounterDelta> oneByOne = new ArrayList<>();
-            for (CounterDelta delta : deltas) {
-                CounterMark counter = stored.get(delta.key().id());
-                if (counter == null) {
-                    fresh.add(delta);
-                    continue;
-                }
-                if (counter.hasApplied(factKey, version)) {
-                    continue; // applied before (a redo after a crash)
-                }
-                if (counter.seq() == null) {
-                    oneByOne.add(delta);
-                    continue;
-                }
-                Query guarded =
-                        query(where("_id").is(delta.key().id()).and("seq").is(counter.seq()));
-                increments.add(new ScopedMongo.OneUpdate(owner(delta.key()), guarded, increment(mark, version, delta)));
-                incremented.add(delta);
-            }
-            Mono<Void> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
-                    .flatMap(matched -> matched == increments.size()
-                            ? Mono.<Void>empty()
-                            : oneByOne(factKey, version, incremented));
-            Mono<Void> created = mongo.insertAll(
-                            SYSTEM,
-                            fresh.stream()
-                                    .map(d -> fresh(d.key(), factKey, version, d))
-                                    .toList())
-                    .flatMap(raced -> oneByOne(
-                            factKey, version, raced.stream().map(fresh::get).toList()));
+            List<Due> incremented = new ArrayList<>();
+            List<Due> oneByOne = new ArrayList<>();
             List<CounterKey> touched = new ArrayList<>();
-            fresh.forEach(d -> touched.add(d.key()));
-            incremented.forEach(d -> touched.add(d.key()));
-            oneByOne.forEach(d -> touched.add(d.key()));
-            return bulk.then(created).then(oneByOne(factKey, version, oneByOne)).thenReturn(touched);
+            byCounter.forEach((id, all) -> {
+                CounterKey key = keys.get(id);
+                CounterMark counter = stored.get(id);
+                List<Due> due = counter == null
+                        ? all
+                        : all.stream()
+                                .filter(d -> !counter.hasApplied(d.factKey(), d.version())) // a redo after a crash
+                                .toList();
+                if (due.isEmpty()) {
+                    return;
+                }
+                touched.add(key);
+                if (counter == null) {
+                    fresh.add(fresh(key, due));
+                    freshDue.add(due);
+                } else if (counter.seq() == null) {
+                    oneByOne.addAll(due);
+                } else {
+                    Query guarded = query(where("_id").is(id).and("seq").is(counter.seq()));
+                    increments.add(new ScopedMongo.OneUpdate(owner(key), guarded, increment(due)));
+                    incremented.addAll(due);
+                }
+            });
+            Mono<Void> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
+                    .flatMap(matched -> matched == increments.size() ? Mono.<Void>empty() : oneByOne(incremented));
+            Mono<Void> created = mongo.insertAll(SYSTEM, fresh)
+                    .flatMap(raced -> oneByOne(raced.stream()
+                            .sorted()
+                            .flatMap(i -> freshDue.get(i).stream())
+                            .toList()));
+            return bulk.then(created).then(oneByOne(oneByOne)).thenReturn(touched);
         });
     }
 
-    /** The counters' {@code seq} and the fact's mark ({@code applied.<fact>}), by counter id; missing ones absent. */
-    private Mono<Map<String, CounterMark>> marks(Collection<String> counterIds, String mark) {
-        Query read = query(where("_id").in(counterIds));
-        read.fields().include("seq").include(mark);
-        return mongo.findDocuments(SYSTEM, read, CounterMark.class)
+    /** One fact version's delta to one counter. */
+    private record Due(String factKey, long version, CounterDelta delta) {}
+
+    private static String markOf(String factKey) {
+        return IndicatorCounter.APPLIED + "." + factKey;
+    }
+
+    /** The counters' {@code seq} and the facts' marks ({@code applied.<fact>}), by counter id; missing ones absent. */
+    private Mono<Map<String, CounterMark>> marks(Collection<String> counterIds, Collection<String> markFields) {
+        return Flux.fromIterable(IdChunks.of(counterIds))
+                .concatMap(chunk -> {
+                    Query read = query(where("_id").in(chunk));
+                    read.fields().include("seq");
+                    markFields.forEach(read.fields()::include);
+                    return mongo.findDocuments(SYSTEM, read, CounterMark.class);
+                })
                 .map(CounterMark::of)
                 .collectMap(CounterMark::id);
     }
 
-    private Mono<Void> oneByOne(String factKey, long version, List<CounterDelta> deltas) {
-        return Flux.fromIterable(deltas)
-                .concatMap(delta -> apply(factKey, version, delta))
+    private Mono<Void> oneByOne(List<Due> due) {
+        return Flux.fromIterable(due)
+                .concatMap(d -> apply(d.factKey(), d.version(), d.delta()))
                 .then();
     }
 
-    /**
-     * {@link #release} for many counters: one read and one bulk write; if a guard missed, each is released one by one
-     * (releasing twice changes nothing).
-     */
+    /** {@link #releaseMany} for one fact. */
     public Mono<Void> releaseAll(String factKey, long upToVersion, Collection<CounterKey> keys) {
-        if (keys.isEmpty()) {
+        return releaseMany(List.of(new FactRelease(factKey, upToVersion, keys)));
+    }
+
+    /**
+     * {@link #release} for many facts: one read and one write per counter, however many facts it forgets; if a guard
+     * missed, each is released one by one (releasing twice changes nothing).
+     */
+    public Mono<Void> releaseMany(List<FactRelease> facts) {
+        Map<String, List<FactRelease>> byCounter = new LinkedHashMap<>();
+        Map<String, CounterKey> keys = new HashMap<>();
+        Set<String> markFields = new LinkedHashSet<>();
+        for (FactRelease fact : facts) {
+            markFields.add(markOf(fact.factKey()));
+            for (CounterKey key : fact.counters()) {
+                keys.putIfAbsent(key.id(), key);
+                byCounter.computeIfAbsent(key.id(), id -> new ArrayList<>()).add(fact);
+            }
+        }
+        if (byCounter.isEmpty()) {
             return Mono.empty();
         }
-        String mark = IndicatorCounter.APPLIED + "." + factKey;
-        return marks(keys.stream().map(CounterKey::id).toList(), mark).flatMap(stored -> {
+        return marks(byCounter.keySet(), markFields).flatMap(stored -> {
             List<ScopedMongo.OneUpdate> releases = new ArrayList<>();
-            for (CounterKey key : keys) {
-                CounterMark counter = stored.get(key.id());
-                if (counter == null || !counter.releasable(factKey, upToVersion)) {
-                    continue;
+            byCounter.forEach((id, forgetting) -> {
+                CounterMark counter = stored.get(id);
+                if (counter == null) {
+                    return;
+                }
+                Update update = new Update();
+                forgetting.stream()
+                        .filter(fact -> counter.releasable(fact.factKey(), fact.upToVersion()))
+                        .forEach(fact -> update.unset(markOf(fact.factKey())));
+                if (update.getUpdateObject().isEmpty()) {
+                    return;
                 }
                 releases.add(new ScopedMongo.OneUpdate(
-                        owner(key),
-                        query(where("_id").is(key.id()).and("seq").is(counter.seq())),
-                        new Update().unset(mark).inc("seq", 1)));
-            }
+                        owner(keys.get(id)),
+                        query(where("_id").is(id).and("seq").is(counter.seq())),
+                        update.inc("seq", 1)));
+            });
             return mongo.updateEach(SYSTEM, releases, IndicatorCounter.class)
                     .flatMap(matched -> matched == releases.size()
                             ? Mono.<Void>empty()
-                            : Flux.fromIterable(keys)
-                                    .concatMap(key -> release(factKey, upToVersion, key))
+                            : Flux.fromIterable(facts)
+                                    .concatMap(fact -> Flux.fromIterable(fact.counters())
+                                            .concatMap(key -> release(fact.factKey(), fact.upToVersion(), key)))
                                     .then());
         });
     }
@@ -173,7 +229,7 @@ public class CounterStore {
     public Mono<Void> release(String factKey, long upToVersion, CounterKey key) {
         String mark = IndicatorCounter.APPLIED + "." + factKey;
         return Mono.defer(() -> {
-                    return marks(List.of(key.id()), mark)
+                    return marks(List.of(key.id()), List.of(mark))
                             .flatMap(found -> Mono.justOrEmpty(found.get(key.id())))
                             .flatMap(stored -> {
                                 if (!stored.releasable(factKey, upToVersion)) {
@@ -203,6 +259,13 @@ public class CounterStore {
     }
 
     private CounterDocument fresh(CounterKey key, String factKey, long version, CounterDelta delta) {
+        return fresh(key, List.of(new Due(factKey, version, delta)));
+    }
+
+    /** A new counter holding the sum of the deltas and each fact's mark. */
+    private CounterDocument fresh(CounterKey key, List<Due> due) {
+        Map<String, Long> marks = new HashMap<>();
+        due.forEach(d -> marks.merge(d.factKey(), d.version(), Math::max));
         return new CounterDocument(
                 key.id(),
                 key.indicatorCode(),
@@ -212,11 +275,11 @@ public class CounterStore {
                 key.regionId(),
                 key.municipalityId(),
                 key.organizationId(),
-                delta.numerator(),
-                delta.denominator(),
+                due.stream().mapToLong(d -> d.delta().numerator()).sum(),
+                due.stream().mapToLong(d -> d.delta().denominator()).sum(),
                 clock.instant(),
                 1,
-                Map.of(factKey, version));
+                marks);
     }
 
     private Mono<IndicatorCounter> incremented(
@@ -244,6 +307,23 @@ public class CounterStore {
                 .inc("seq", 1)
                 .set(mark, version)
                 .set("updatedAt", clock.instant());
+    }
+
+    /** The sum of the due deltas, with each fact's newest version as its mark. */
+    private Update increment(List<Due> due) {
+        Map<String, Long> marks = new HashMap<>();
+        due.forEach(d -> marks.merge(d.factKey(), d.version(), Math::max));
+        Update update = new Update()
+                .inc(
+                        "numerator",
+                        due.stream().mapToLong(d -> d.delta().numerator()).sum())
+                .inc(
+                        "denominator",
+                        due.stream().mapToLong(d -> d.delta().denominator()).sum())
+                .inc("seq", 1)
+                .set("updatedAt", clock.instant());
+        marks.forEach((factKey, version) -> update.set(markOf(factKey), version));
+        return update;
     }
 
     private static IndicatorCounter view(CounterDocument d) {

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import ru.msp.indicators.value.CounterDelta;
 import ru.msp.indicators.value.CounterKey;
 import ru.msp.indicators.value.CounterStore;
+import ru.msp.indicators.value.FactDeltas;
+import ru.msp.indicators.value.FactRelease;
 import ru.msp.indicators.value.IndicatorCounter;
 import ru.msp.indicators.value.ScopeKind;
 import ru.msp.indicators.value.Tally;
@@ -146,6 +148,47 @@ class CrashBetweenFactAndCountersTest {
         assertThat(marks(existing)).doesNotContainKey("t_d").containsEntry("t_other", 1L);
         assertThat(marks(fresh)).doesNotContainKey("t_d");
         assertThat(marks(done)).doesNotContainKey("t_d");
+    }
+
+    @Test
+    void theDeltasOfManyFactsAreOneWriteOfTheCounterAndApplyOnce() {
+        CounterKey shared = key();
+        CounterKey fresh = key();
+        counters.apply("t_x", 1, new CounterDelta(shared, 1, 1)).block(WAIT);
+        long seqBefore = seq(shared);
+        List<FactDeltas> poll = List.of(
+                new FactDeltas("t_x", 1, List.of(new CounterDelta(shared, 1, 1))), // applied before
+                new FactDeltas("t_x", 2, List.of(new CounterDelta(shared, -1, 0))),
+                new FactDeltas("t_y", 1, List.of(new CounterDelta(shared, 1, 1), new CounterDelta(fresh, 1, 1))),
+                new FactDeltas("t_z", 4, List.of(new CounterDelta(shared, 0, 1), new CounterDelta(fresh, 0, 1))));
+
+        assertThat(counters.applyMany(poll).block(WAIT)).containsExactlyInAnyOrder(shared, fresh);
+        counters.applyMany(poll).block(WAIT); // redone after a crash: nothing changes
+
+        assertThat(counters.byId(shared.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 3));
+        assertThat(counters.byId(fresh.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 2));
+        assertThat(seq(shared)).as("one write for three facts").isEqualTo(seqBefore + 1);
+        assertThat(marks(shared))
+                .containsEntry("t_x", 2L)
+                .containsEntry("t_y", 1L)
+                .containsEntry("t_z", 4L);
+
+        counters.releaseMany(List.of(
+                        new FactRelease("t_x", 2, List.of(shared)),
+                        new FactRelease("t_y", 1, List.of(shared, fresh)),
+                        new FactRelease("t_z", 3, List.of(shared, fresh)))) // older than applied: kept
+                .block(WAIT);
+        assertThat(marks(shared)).containsOnlyKeys("t_z");
+        assertThat(marks(fresh)).containsOnlyKeys("t_z");
+        assertThat(seq(shared)).as("one write for the releases").isEqualTo(seqBefore + 2);
+        assertThat(counters.byId(shared.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 3));
+    }
+
+    private long seq(CounterKey key) {
+        return raw.findById(key.id(), Document.class, IndicatorCounter.COLLECTION)
+                .block(WAIT)
+                .get("seq", Number.class)
+                .longValue();
     }
 
     /** The facts a counter remembers (fact key → applied version). */

@@ -66,6 +66,26 @@ class IncrementalEqualsRecomputeTest {
         recompute.rebuild(shuffled.region, shuffled.mun(1)).block(WAIT);
         assertThat(counters(shuffled)).isEqualTo(incremental);
 
+        // the same events shuffled again, applied as the listener does: facts event by event, counters once per poll
+        GeneratedEvents polled = new GeneratedEvents(42, "c" + run + "-", year, 200, 3, 4);
+        List<DomainEvent<?>> polls = polled.shuffled(11);
+        FactsToDrain first = new FactsToDrain();
+        polls.subList(0, 50)
+                .forEach(e -> feed.apply(e).contextWrite(first::into).block(WAIT));
+        assertThat(counters.within(polled.region, null).collectList().block(WAIT))
+                .as("nothing counted before the poll's drain")
+                .isEmpty();
+        facts.drain(first).block(WAIT);
+        assertThat(counters(polled)).isNotEmpty();
+        for (int from = 50; from < polls.size(); from += 50) {
+            FactsToDrain changed = new FactsToDrain();
+            polls.subList(from, Math.min(polls.size(), from + 50))
+                    .forEach(e -> feed.apply(e).contextWrite(changed::into).block(WAIT));
+            facts.drain(changed).block(WAIT);
+        }
+        assertThat(counters(polled)).isEqualTo(incremental);
+        assertThat(sumOfFacts(polled, year)).isEqualTo(incremental);
+
         // the population is there: nearly all 200 teachers counted region-wide (a few departed on 1 September)
         Tally teachers = incremental.get("DIAGNOSED_SHARE|" + year + "|REGION|reg");
         assertThat(teachers.denominator()).isBetween(150L, 200L);

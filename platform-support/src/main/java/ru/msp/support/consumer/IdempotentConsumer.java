@@ -46,6 +46,9 @@ public class IdempotentConsumer {
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
     private static final Duration HANDLER_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The batch effect does the work of a whole poll; still well within Kafka's max.poll.interval.ms (5 min). */
+    private static final Duration BATCH_EFFECT_TIMEOUT = Duration.ofMinutes(2);
+
     private final ReactiveMongoTemplate mongo;
     private final MessagingMetrics metrics;
 
@@ -144,7 +147,7 @@ public class IdempotentConsumer {
             return;
         }
         try {
-            afterBatch.apply(List.copyOf(appliedEvents)).then().block(HANDLER_TIMEOUT);
+            afterBatch.apply(List.copyOf(appliedEvents)).then().block(BATCH_EFFECT_TIMEOUT);
         } catch (RuntimeException failed) {
             throw new BatchListenerFailedException("batch effect failed", failed, firstApplied);
         }
