@@ -34,9 +34,9 @@ class InformingListener {
     }
 
     /**
-     * A teacher who joins (or moves, or changes position) after an activity was published is informed of the
-     * upcoming ones meant for them. The read model is updated here first (idempotently, as the read model's own
-     * consumer does) so this does not race that consumer.
+     * Keeps the teacher read model (the audience of activities) and informs a teacher who joins (or moves, or changes
+     * position) after an activity was published of the upcoming ones meant for them. One consumer does both: the
+     * read model is written once per event, and is current when the teacher is informed.
      */
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
     void onTeacher(List<ConsumerRecord<String, String>> records) {
