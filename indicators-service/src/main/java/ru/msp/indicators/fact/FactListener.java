@@ -43,11 +43,15 @@ class FactListener {
         // the facts change event by event; their counters are written once per poll (a municipality's counters are
         // touched by every event of it)
         FactsToDrain changed = new FactsToDrain();
-        consumer.handle(
-                records,
-                "indicator-facts",
-                event -> feed.apply(event).contextWrite(changed::into),
-                applied -> facts.drain(changed).doOnSuccess(done -> counted(applied)));
+        try {
+            consumer.handle(
+                    records,
+                    "indicator-facts",
+                    event -> feed.apply(event).contextWrite(changed::into),
+                    applied -> facts.drain(changed).doOnSuccess(done -> counted(applied)));
+        } finally {
+            facts.pollEnded(changed);
+        }
     }
 
     private void counted(List<DomainEvent<?>> events) {

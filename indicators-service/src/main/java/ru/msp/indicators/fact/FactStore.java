@@ -156,6 +156,7 @@ public class FactStore {
         return Mono.deferContextual(context -> {
             if (context.hasKey(FactsToDrain.KEY)) {
                 context.<FactsToDrain>get(FactsToDrain.KEY).add(keyPrefix, fact.id());
+                inPoll.add(keyPrefix + fact.id());
                 return Mono.<Void>empty();
             }
             return drain(type, fact, keyPrefix);
@@ -180,8 +181,23 @@ public class FactStore {
                                 .map(fact -> new Draining(OrganizationFact.class, fact, ORGANIZATION_KEY)))
                 .filter(draining -> !draining.fact().pending().isEmpty())
                 .collectList()
-                .flatMap(this::drain);
+                .flatMap(this::drain)
+                .doFinally(done -> pollEnded(changed));
     }
+
+    /** The poll's facts are the sweep's again (also when the poll failed before its drain). */
+    public void pollEnded(FactsToDrain changed) {
+        synchronized (changed) {
+            changed.teachers.forEach(id -> inPoll.remove(TEACHER_KEY + id));
+            changed.organizations.forEach(id -> inPoll.remove(ORGANIZATION_KEY + id));
+        }
+    }
+
+    /**
+     * Facts changed by a poll in progress, drained at its end: the leftover sweep leaves them alone (draining them at
+     * the same time would be correct, but both writers would miss each other's guards and retry).
+     */
+    private final Set<String> inPoll = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A fact document whose pending deltas are being applied. */
     private record Draining(Class<?> type, FactDocument<?> fact, String keyPrefix) {
@@ -306,8 +322,10 @@ public class FactStore {
     public Mono<Long> drainLeftovers() {
         Query withPending = query(where("pending.0").exists(true));
         Flux<Draining> teachers = mongo.find(SYSTEM, withPending, TeacherFact.class)
+                .filter(fact -> !inPoll.contains(TEACHER_KEY + fact.id()))
                 .map(fact -> new Draining(TeacherFact.class, fact, TEACHER_KEY));
         Flux<Draining> organizations = mongo.find(SYSTEM, withPending, OrganizationFact.class)
+                .filter(fact -> !inPoll.contains(ORGANIZATION_KEY + fact.id()))
                 .map(fact -> new Draining(OrganizationFact.class, fact, ORGANIZATION_KEY));
         return teachers.concatWith(organizations)
                 .buffer(RELEASE_PIECE)

@@ -85,6 +85,16 @@ public class CounterStore {
      * changed.
      */
     public Mono<List<CounterKey>> applyMany(List<FactDeltas> facts) {
+        return applyMany(facts, RETRIES);
+    }
+
+    /**
+     * Bulk writes retried after a missed guard (a concurrent writer: the leftover sweep, a release): the retry reads
+     * the marks again, so what the first attempt wrote is skipped. One by one only when the retries run out.
+     */
+    private static final int RETRIES = 5;
+
+    private Mono<List<CounterKey>> applyMany(List<FactDeltas> facts, int retries) {
         Map<String, List<Due>> byCounter = new LinkedHashMap<>();
         Map<String, CounterKey> keys = new HashMap<>();
         Set<String> markFields = new LinkedHashSet<>();
@@ -130,14 +140,21 @@ public class CounterStore {
                     incremented.addAll(due);
                 }
             });
-            Mono<Void> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
-                    .flatMap(matched -> matched == increments.size() ? Mono.<Void>empty() : oneByOne(incremented));
-            Mono<Void> created = mongo.insertAll(SYSTEM, fresh)
-                    .flatMap(raced -> oneByOne(raced.stream()
-                            .sorted()
-                            .flatMap(i -> freshDue.get(i).stream())
-                            .toList()));
-            return bulk.then(created).then(oneByOne(oneByOne)).thenReturn(touched);
+            Mono<Boolean> bulk = mongo.updateEach(SYSTEM, increments, IndicatorCounter.class)
+                    .map(matched -> matched == increments.size());
+            Mono<Boolean> created = mongo.insertAll(SYSTEM, fresh).map(Set::isEmpty);
+            Mono<Void> rest = Mono.zip(bulk, created).flatMap(done -> {
+                if (done.getT1() && done.getT2()) {
+                    return Mono.empty();
+                }
+                if (retries > 0) {
+                    return applyMany(facts, retries - 1).then();
+                }
+                List<Due> missed = new ArrayList<>(incremented);
+                freshDue.forEach(missed::addAll); // apply() skips what was inserted
+                return oneByOne(missed);
+            });
+            return rest.then(oneByOne(oneByOne)).thenReturn(touched);
         });
     }
 
@@ -177,6 +194,10 @@ public class CounterStore {
      * missed, each is released one by one (releasing twice changes nothing).
      */
     public Mono<Void> releaseMany(List<FactRelease> facts) {
+        return releaseMany(facts, RETRIES);
+    }
+
+    private Mono<Void> releaseMany(List<FactRelease> facts, int retries) {
         Map<String, List<FactRelease>> byCounter = new LinkedHashMap<>();
         Map<String, CounterKey> keys = new HashMap<>();
         Set<String> markFields = new LinkedHashSet<>();
@@ -212,10 +233,12 @@ public class CounterStore {
             return mongo.updateEach(SYSTEM, releases, IndicatorCounter.class)
                     .flatMap(matched -> matched == releases.size()
                             ? Mono.<Void>empty()
-                            : Flux.fromIterable(facts)
-                                    .concatMap(fact -> Flux.fromIterable(fact.counters())
-                                            .concatMap(key -> release(fact.factKey(), fact.upToVersion(), key)))
-                                    .then());
+                            : retries > 0
+                                    ? releaseMany(facts, retries - 1)
+                                    : Flux.fromIterable(facts)
+                                            .concatMap(fact -> Flux.fromIterable(fact.counters())
+                                                    .concatMap(key -> release(fact.factKey(), fact.upToVersion(), key)))
+                                            .then());
         });
     }
 
@@ -405,6 +428,15 @@ public class CounterStore {
                         : where("regionId").is(regionId));
         q.fields().exclude(IndicatorCounter.APPLIED);
         return mongo.find(SYSTEM, q, IndicatorCounter.class);
+    }
+
+    /** The counters of the ids (without their marks), in {@code _id $in} chunks. */
+    public Flux<IndicatorCounter> byIds(Collection<String> ids) {
+        return Flux.fromIterable(IdChunks.of(ids)).concatMap(chunk -> {
+            Query q = query(where("_id").in(chunk));
+            q.fields().exclude(IndicatorCounter.APPLIED);
+            return mongo.find(SYSTEM, q, IndicatorCounter.class);
+        });
     }
 
     public Mono<IndicatorCounter> byId(String id) {

@@ -98,8 +98,7 @@ public class ValuePublisher {
             return Mono.empty();
         }
         String current = facts.horizon().toString();
-        return Flux.fromIterable(ids)
-                .concatMap(counters::byId)
+        return counters.byIds(ids)
                 .concatMap(c -> c.scopeKind() == ScopeKind.MUNICIPALITY || c.scopeKind() == ScopeKind.REGION
                         ? counters.point(c).thenReturn(c)
                         : Mono.just(c))
