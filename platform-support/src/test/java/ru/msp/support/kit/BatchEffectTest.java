@@ -32,12 +32,7 @@ class BatchEffectTest {
         List<String> perEvent = new ArrayList<>();
         List<List<String>> batches = new ArrayList<>();
 
-        consumer.handle(
-                first,
-                name,
-                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
-                applied -> Mono.fromRunnable(
-                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        noting(first, name, perEvent, batches);
         assertThat(batches).hasSize(1);
         assertThat(batches.get(0)).containsExactlyElementsOf(ids(first));
 
@@ -45,23 +40,13 @@ class BatchEffectTest {
         List<ConsumerRecord<String, String>> second = new ArrayList<>(first.subList(1, 3));
         List<ConsumerRecord<String, String>> fresh = records(2, 3);
         second.addAll(fresh);
-        consumer.handle(
-                second,
-                name,
-                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
-                applied -> Mono.fromRunnable(
-                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        noting(second, name, perEvent, batches);
         assertThat(batches).hasSize(2);
         assertThat(batches.get(1)).containsExactlyElementsOf(ids(fresh));
         assertThat(perEvent).hasSize(5).doesNotHaveDuplicates();
 
         // nothing new: no batch effect at all
-        consumer.handle(
-                fresh,
-                name,
-                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
-                applied -> Mono.fromRunnable(
-                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        noting(fresh, name, perEvent, batches);
         assertThat(batches).hasSize(2);
     }
 
@@ -86,12 +71,7 @@ class BatchEffectTest {
         // the redelivery from that record applies all three again, as none was remembered
         List<String> again = new ArrayList<>();
         List<List<String>> batches = new ArrayList<>();
-        consumer.handle(
-                records.subList(1, 4),
-                name,
-                e -> Mono.fromRunnable(() -> again.add(e.id())),
-                applied -> Mono.fromRunnable(
-                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
+        noting(records.subList(1, 4), name, again, batches);
         assertThat(again).containsExactlyElementsOf(ids(records.subList(1, 4)));
         assertThat(batches).containsExactly(ids(records.subList(1, 4)));
     }
@@ -118,6 +98,20 @@ class BatchEffectTest {
         List<String> again = new ArrayList<>();
         consumer.handle(records, name, e -> Mono.fromRunnable(() -> again.add(e.id())), applied -> Mono.empty());
         assertThat(again).containsExactly(poison);
+    }
+
+    /** Handles the records noting the ids each effect saw: per event in {@code perEvent}, per batch in {@code batches}. */
+    private void noting(
+            List<ConsumerRecord<String, String>> records,
+            String name,
+            List<String> perEvent,
+            List<List<String>> batches) {
+        consumer.handle(
+                records,
+                name,
+                e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                applied -> Mono.fromRunnable(
+                        () -> batches.add(applied.stream().map(DomainEvent::id).toList())));
     }
 
     private static List<ConsumerRecord<String, String>> records(int count, int firstOffset) {
