@@ -166,6 +166,7 @@ public class FactStore {
     /**
      * Drains the facts changed within a poll, together: their documents are read again (the last change holds every
      * pending delta), and each counter they touch is written once for all of them ({@link CounterStore#applyMany}).
+     * The caller ends the poll ({@link #pollEnded}) whether or not it got this far.
      */
     public Mono<Void> drain(FactsToDrain changed) {
         List<String> teachers;
@@ -181,8 +182,7 @@ public class FactStore {
                                 .map(fact -> new Draining(OrganizationFact.class, fact, ORGANIZATION_KEY)))
                 .filter(draining -> !draining.fact().pending().isEmpty())
                 .collectList()
-                .flatMap(this::drain)
-                .doFinally(done -> pollEnded(changed));
+                .flatMap(this::drain);
     }
 
     /** The poll's facts are the sweep's again (also when the poll failed before its drain). */
@@ -250,14 +250,17 @@ public class FactStore {
                 .flatMap(matched -> matched == facts.size()
                         ? Mono.just(facts)
                         : Flux.fromIterable(facts)
-                                .concatMap(draining -> mongo.findAndModify(
-                                                SYSTEM,
-                                                draining.fact().tenantKey(),
-                                                clearing(draining).query(),
-                                                clearing(draining).update(),
-                                                FindAndModifyOptions.options(),
-                                                draining.type())
-                                        .map(found -> draining))
+                                .concatMap(draining -> {
+                                    ScopedMongo.OneUpdate clearing = clearing(draining);
+                                    return mongo.findAndModify(
+                                                    SYSTEM,
+                                                    clearing.owner(),
+                                                    clearing.query(),
+                                                    clearing.update(),
+                                                    FindAndModifyOptions.options(),
+                                                    draining.type())
+                                            .map(found -> draining);
+                                })
                                 .collectList());
     }
 

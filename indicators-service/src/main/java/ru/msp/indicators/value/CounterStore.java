@@ -52,7 +52,7 @@ public class CounterStore {
      */
     public Mono<IndicatorCounter> apply(String factKey, long version, CounterDelta delta) {
         CounterKey key = delta.key();
-        String mark = IndicatorCounter.APPLIED + "." + factKey;
+        String mark = markOf(factKey);
         return Mono.defer(() -> {
                     return marks(List.of(key.id()), List.of(mark))
                             .map(found -> java.util.Optional.ofNullable(found.get(key.id())))
@@ -67,11 +67,6 @@ public class CounterStore {
                             });
                 })
                 .retryWhen(reactor.util.retry.Retry.max(100).filter(Raced.class::isInstance));
-    }
-
-    /** {@link #applyMany} for one fact version. */
-    public Mono<List<CounterKey>> applyAll(String factKey, long version, List<CounterDelta> deltas) {
-        return applyMany(List.of(new FactDeltas(factKey, version, deltas)));
     }
 
     /**
@@ -161,6 +156,22 @@ public class CounterStore {
     /** One fact version's delta to one counter. */
     private record Due(String factKey, long version, CounterDelta delta) {}
 
+    /** What a counter's due deltas add up to, with each fact's newest version (its mark). */
+    private record DueSum(long numerator, long denominator, Map<String, Long> marks) {
+
+        static DueSum of(List<Due> due) {
+            long numerator = 0;
+            long denominator = 0;
+            Map<String, Long> marks = new HashMap<>();
+            for (Due d : due) {
+                numerator += d.delta().numerator();
+                denominator += d.delta().denominator();
+                marks.merge(d.factKey(), d.version(), Math::max);
+            }
+            return new DueSum(numerator, denominator, marks);
+        }
+    }
+
     private static String markOf(String factKey) {
         return IndicatorCounter.APPLIED + "." + factKey;
     }
@@ -182,11 +193,6 @@ public class CounterStore {
         return Flux.fromIterable(due)
                 .concatMap(d -> apply(d.factKey(), d.version(), d.delta()))
                 .then();
-    }
-
-    /** {@link #releaseMany} for one fact. */
-    public Mono<Void> releaseAll(String factKey, long upToVersion, Collection<CounterKey> keys) {
-        return releaseMany(List.of(new FactRelease(factKey, upToVersion, keys)));
     }
 
     /**
@@ -250,7 +256,7 @@ public class CounterStore {
      * {@code seq} like an increment.
      */
     public Mono<Void> release(String factKey, long upToVersion, CounterKey key) {
-        String mark = IndicatorCounter.APPLIED + "." + factKey;
+        String mark = markOf(factKey);
         return Mono.defer(() -> {
                     return marks(List.of(key.id()), List.of(mark))
                             .flatMap(found -> Mono.justOrEmpty(found.get(key.id())))
@@ -287,8 +293,7 @@ public class CounterStore {
 
     /** A new counter holding the sum of the deltas and each fact's mark. */
     private CounterDocument fresh(CounterKey key, List<Due> due) {
-        Map<String, Long> marks = new HashMap<>();
-        due.forEach(d -> marks.merge(d.factKey(), d.version(), Math::max));
+        DueSum sum = DueSum.of(due);
         return new CounterDocument(
                 key.id(),
                 key.indicatorCode(),
@@ -298,11 +303,11 @@ public class CounterStore {
                 key.regionId(),
                 key.municipalityId(),
                 key.organizationId(),
-                due.stream().mapToLong(d -> d.delta().numerator()).sum(),
-                due.stream().mapToLong(d -> d.delta().denominator()).sum(),
+                sum.numerator(),
+                sum.denominator(),
                 clock.instant(),
                 1,
-                marks);
+                sum.marks());
     }
 
     private Mono<IndicatorCounter> incremented(
@@ -334,18 +339,13 @@ public class CounterStore {
 
     /** The sum of the due deltas, with each fact's newest version as its mark. */
     private Update increment(List<Due> due) {
-        Map<String, Long> marks = new HashMap<>();
-        due.forEach(d -> marks.merge(d.factKey(), d.version(), Math::max));
+        DueSum sum = DueSum.of(due);
         Update update = new Update()
-                .inc(
-                        "numerator",
-                        due.stream().mapToLong(d -> d.delta().numerator()).sum())
-                .inc(
-                        "denominator",
-                        due.stream().mapToLong(d -> d.delta().denominator()).sum())
+                .inc("numerator", sum.numerator())
+                .inc("denominator", sum.denominator())
                 .inc("seq", 1)
                 .set("updatedAt", clock.instant());
-        marks.forEach((factKey, version) -> update.set(markOf(factKey), version));
+        sum.marks().forEach((factKey, version) -> update.set(markOf(factKey), version));
         return update;
     }
 

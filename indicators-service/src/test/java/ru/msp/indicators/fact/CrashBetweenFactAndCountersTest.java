@@ -80,7 +80,8 @@ class CrashBetweenFactAndCountersTest {
         assertThat(marks(key))
                 .as("kept until released: a drain that read the fact before it was cleared may still apply it")
                 .containsEntry(factKey, 1L);
-        counters.applyAll(factKey, 1, List.of(new CounterDelta(key, 1, 1))).block(WAIT); // that late drain
+        counters.applyMany(List.of(new FactDeltas(factKey, 1, List.of(new CounterDelta(key, 1, 1)))))
+                .block(WAIT); // that late drain
         assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 1));
 
         facts.releaseSettled(Duration.ZERO).block(WAIT);
@@ -133,8 +134,10 @@ class CrashBetweenFactAndCountersTest {
         List<CounterDelta> deltas =
                 List.of(new CounterDelta(existing, 1, 1), new CounterDelta(fresh, 0, 1), new CounterDelta(done, 5, 5));
 
-        List<CounterKey> touched = counters.applyAll("t_d", 3, deltas).block(WAIT);
-        counters.applyAll("t_d", 3, deltas).block(WAIT); // redone after a crash: nothing changes
+        List<CounterKey> touched =
+                counters.applyMany(List.of(new FactDeltas("t_d", 3, deltas))).block(WAIT);
+        counters.applyMany(List.of(new FactDeltas("t_d", 3, deltas)))
+                .block(WAIT); // redone after a crash: nothing changes
 
         assertThat(touched).containsExactlyInAnyOrder(existing, fresh);
         assertThat(counters.byId(existing.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
@@ -144,7 +147,8 @@ class CrashBetweenFactAndCountersTest {
                 .isEqualTo(new Tally(1, 1));
         assertThat(marks(existing)).containsEntry("t_d", 3L).containsEntry("t_other", 1L);
 
-        counters.releaseAll("t_d", 3, List.of(existing, fresh, done)).block(WAIT);
+        counters.releaseMany(List.of(new FactRelease("t_d", 3, List.of(existing, fresh, done))))
+                .block(WAIT);
         assertThat(marks(existing)).doesNotContainKey("t_d").containsEntry("t_other", 1L);
         assertThat(marks(fresh)).doesNotContainKey("t_d");
         assertThat(marks(done)).doesNotContainKey("t_d");

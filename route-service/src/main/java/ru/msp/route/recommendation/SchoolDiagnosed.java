@@ -1,6 +1,5 @@
 package ru.msp.route.recommendation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,14 @@ public record SchoolDiagnosed(String organizationId, String period, String corre
 
     /** The distinct (school, period) pairs of the diagnoses, each with its last diagnosis in the order given. */
     public static List<SchoolDiagnosed> of(List<DomainEvent<?>> events) {
-        Map<List<String>, SchoolDiagnosed> schools = new LinkedHashMap<>();
+        Map<Key, SchoolDiagnosed> schools = new LinkedHashMap<>();
         for (DomainEvent<?> event : events) {
             if (event.data() instanceof DiagnosticCompleted result
                     && event.scope() != null
                     && event.scope().organizationId() != null) {
                 String organizationId = event.scope().organizationId();
                 // a null period falls back to the current school year when the recommendation is issued
-                List<String> key = new ArrayList<>(2);
-                key.add(organizationId);
-                key.add(result.period());
+                Key key = new Key(organizationId, result.period());
                 schools.remove(key); // the latest diagnosis of the school goes last, as it came
                 schools.put(
                         key, new SchoolDiagnosed(organizationId, result.period(), event.correlationId(), event.id()));
@@ -32,4 +29,6 @@ public record SchoolDiagnosed(String organizationId, String period, String corre
         }
         return List.copyOf(schools.values());
     }
+
+    private record Key(String organizationId, String period) {}
 }
