@@ -1,10 +1,13 @@
 package ru.msp.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -22,6 +25,9 @@ import ru.msp.infra.CliArgs;
  *
  * <p>{@code --port N} (default 27018), {@code --file PATH}: an H2 MVStore file, so data survives a restart; without
  * it the data lives in memory only; {@code --cache-mb N} (default 256): the H2 page cache. SIGTERM (or {@link #close()}) stops listening and closes the store.
+ *
+ * <p>Unlike plain mongo-java-server, non-unique indexes exist ({@link SecondaryIndex}) and a query uses the index
+ * that narrows it most even when it has more fields than the index ({@link QueryPlanner}).
  *
  * <p>Besides what mongo-java-server answers, the {@code hello} command (sent by Spring Boot's MongoDB health indicator
  * and by drivers that saw {@code helloOk}) is answered like {@code isMaster}, plus {@code isWritablePrimary: true}.
@@ -99,6 +105,16 @@ public final class LocalMongoServer implements AutoCloseable {
     /** The H2 MVStore file, or null for the in-memory backend. */
     public Path file() {
         return file;
+    }
+
+    /** The index choices of a collection, to check in tests which index a query would use. */
+    QueryPlanner<?> plannerOf(String database, String collection) {
+        MongoCollection<?> resolved =
+                ((AbstractMongoBackend) backend).resolveDatabase(database).resolveCollection(collection, true);
+        if (resolved instanceof PlannedH2Collection h2) {
+            return h2.planner();
+        }
+        return ((PlannedMemoryCollection) resolved).planner();
     }
 
     /** Stops listening, closes the client connections and the backend (commits and closes the H2 store). */
@@ -188,6 +204,11 @@ public final class LocalMongoServer implements AutoCloseable {
     }
 
     private static final class MemoryBackendWithHello extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+        }
+
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             if (isHello(command)) {

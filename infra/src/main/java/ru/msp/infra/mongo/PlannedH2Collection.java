@@ -1,0 +1,58 @@
+package ru.msp.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/** The H2 backend's collection, answering queries through the index {@link QueryPlanner} chooses. */
+final class PlannedH2Collection extends H2Collection {
+
+    private final QueryPlanner<Object> planner = new QueryPlanner<>();
+
+    PlannedH2Collection(
+            MongoDatabase database,
+            String name,
+            CollectionOptions options,
+            MVMap<Object, Document> documents,
+            MVMap<String, Object> meta,
+            CursorRegistry cursors) {
+        super(database, name, options, documents, meta, cursors);
+    }
+
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        planner.added(index);
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        super.dropIndex(name);
+        planner.dropped(name);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        Iterable<Object> candidates = planner.positions(query);
+        if (candidates == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+        return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+
+    QueryPlanner<Object> planner() {
+        return planner;
+    }
+}

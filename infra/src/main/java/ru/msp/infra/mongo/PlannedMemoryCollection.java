@@ -1,0 +1,51 @@
+package ru.msp.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+
+/** The in-memory backend's collection (tests), answering queries through the index {@link QueryPlanner} chooses. */
+final class PlannedMemoryCollection extends MemoryCollection {
+
+    private final QueryPlanner<Integer> planner = new QueryPlanner<>();
+
+    PlannedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+        super(database, name, options, cursors);
+    }
+
+    @Override
+    public void addIndex(Index<Integer> index) {
+        super.addIndex(index);
+        planner.added(index);
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        super.dropIndex(name);
+        planner.dropped(name);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        Iterable<Integer> candidates = planner.positions(query);
+        if (candidates == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+        return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+
+    QueryPlanner<Integer> planner() {
+        return planner;
+    }
+}
