@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.CompetencyLevel;
 import ru.msp.contracts.DeficitSeverity;
@@ -25,6 +26,9 @@ import ru.msp.support.tenancy.TenantOwned;
  * @param schoolYear the campaign's period, e.g. {@code 2025/2026}
  */
 @Document(DiagnosticResult.COLLECTION)
+// campaign progress (results of a campaign) and the teacher profile (results of a teacher)
+@CompoundIndex(name = "campaignId", def = "{'campaignId': 1}")
+@CompoundIndex(name = "teacherId", def = "{'teacherId': 1}")
 @TenantFields
 public record DiagnosticResult(
         @Id String id,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.EventScope;
 import ru.msp.contracts.TargetGroup;
@@ -27,6 +28,9 @@ import ru.msp.support.tenancy.TenantOwned;
  * @param placeAt time of the event the region, municipality and organisation come from
  */
 @Document(KnownTeacher.COLLECTION)
+// campaign progress counts the target population of a municipality or school
+@CompoundIndex(name = "municipalityId", def = "{'municipalityId': 1}")
+@CompoundIndex(name = "organizationId", def = "{'organizationId': 1}")
 @TenantFields
 public record KnownTeacher(
         @Id String id,

@@ -21,6 +21,10 @@ import ru.msp.support.tenancy.TenantKey;
 @Document(OrganizationFact.COLLECTION)
 // the guarded write's query is exactly these fields: the embedded store then uses the index, not a scan
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+// the leftover sweep's query ({pending.0: {$exists: true}}): only facts with undrained deltas are in it
+@CompoundIndex(name = "pending", def = "{'pending.0': 1}", sparse = true)
+@CompoundIndex(name = "municipalityId", def = "{'municipalityId': 1}")
+@CompoundIndex(name = "regionId", def = "{'regionId': 1}")
 @TenantFields(teacher = "")
 public record OrganizationFact(
         @Id String id,

@@ -41,6 +41,7 @@ final class PlannedH2Collection extends H2Collection {
             Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
         Iterable<Object> candidates = planner.positions(query);
         if (candidates == null) {
+            planner.scanned(getFullName(), query, count());
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
         return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);

@@ -34,6 +34,7 @@ final class PlannedMemoryCollection extends MemoryCollection {
             Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
         Iterable<Integer> candidates = planner.positions(query);
         if (candidates == null) {
+            planner.scanned(getFullName(), query, count());
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
         return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);

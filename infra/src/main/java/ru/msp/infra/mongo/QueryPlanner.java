@@ -5,12 +5,19 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the index that narrows a query most, for one collection.
@@ -20,14 +27,31 @@ import java.util.regex.Pattern;
  * revision}} …), so almost none used one. Here an index is usable when each of its fields is constrained to one value
  * (or, for a one-field index, to a list by {@code $in}) at the top level of the query or inside a top-level
  * {@code $and}; the documents it yields are candidates, which the collection still matches against the whole query,
- * so the answer is the same as a scan's. Of the usable indexes the one with the fewest candidates wins.
+ * so the answer is the same as a scan's. Of the usable indexes the one with the fewest candidates wins. Besides, a
+ * sparse one-field index answers {@code {field: {$exists: true}}} (the outbox sweeps), and a top-level {@code $or}
+ * whose every branch an index narrows is answered by the union of the branches' candidates.
  */
 final class QueryPlanner<P> {
 
-    /** The chosen index, the part of the query it answers and how many candidates it yields at most. */
-    record Plan<P>(Index<P> index, Document probe, long candidates) {}
+    /**
+     * How a query is narrowed: {@code indexes} names the index (or, for an {@code $or}, the indexes of its branches),
+     * {@code candidates} is at most how many documents it yields, {@code positions} reads them.
+     */
+    record Plan<P>(String indexes, long candidates, Supplier<Iterable<P>> positions) {}
+
+    /** A field that must exist: a sparse one-field index holds exactly the documents that have it. */
+    private enum Exists {
+        FIELD
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(QueryPlanner.class);
+    /** Collections smaller than this are scanned without a word: an index would not pay. */
+    static final int QUIET_SCAN_SIZE = 1000;
+
+    private static final long SCAN_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
     private final List<Index<P>> indexes = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> scansLogged = new ConcurrentHashMap<>();
 
     /** Called after the collection accepted the index (the library ignores a second index of the same name). */
     void added(Index<P> index) {
@@ -43,64 +67,121 @@ final class QueryPlanner<P> {
     /** The candidates' positions, or null when no index narrows the query (the collection then scans). */
     Iterable<P> positions(Document query) {
         Plan<P> plan = plan(query);
-        return plan == null ? null : plan.index().getPositions(plan.probe());
+        return plan == null ? null : plan.positions().get();
+    }
+
+    /**
+     * Logs (once a minute per query shape) a query that scans a collection of {@code size} documents because no index
+     * narrows it: the way to find the index a service lacks.
+     */
+    void scanned(String namespace, Document query, int size) {
+        if (size < QUIET_SCAN_SIZE) {
+            return;
+        }
+        String shape = shapeOf(query);
+        long now = System.nanoTime();
+        Long last = scansLogged.get(shape);
+        if (last == null || now - last > SCAN_LOG_INTERVAL_NANOS) {
+            scansLogged.put(shape, now);
+            log.info("query {} of {} scans {} documents: no index narrows it", shape, namespace, size);
+        }
+    }
+
+    /** The query with every value replaced by {@code ?}: fields and operators only. */
+    static String shapeOf(Object query) {
+        if (query instanceof Document document) {
+            StringBuilder shape = new StringBuilder("{");
+            document.forEach((field, value) -> {
+                if (shape.length() > 1) {
+                    shape.append(", ");
+                }
+                shape.append(field).append(": ").append(shapeOf(value));
+            });
+            return shape.append('}').toString();
+        }
+        if (query instanceof Collection<?> values
+                && !values.isEmpty()
+                && values.iterator().next() instanceof Document) {
+            return "["
+                    + String.join(
+                            ", ", values.stream().map(QueryPlanner::shapeOf).toList()) + "]";
+        }
+        return "?";
     }
 
     Plan<P> plan(Document query) {
         Map<String, Object> constrained = new LinkedHashMap<>();
         collectEqualities(query, constrained);
-        if (constrained.isEmpty()) {
-            return null;
-        }
         Plan<P> best = null;
-        for (Index<P> index : indexes) {
-            Document probe = probe(index, constrained);
-            if (probe == null) {
-                continue;
+        if (!constrained.isEmpty()) {
+            for (Index<P> index : indexes) {
+                Plan<P> plan = planWith(index, constrained);
+                if (plan != null && (best == null || plan.candidates() < best.candidates())) {
+                    best = plan;
+                }
             }
-            long candidates = candidates(index, probe);
-            if (candidates < 0) {
-                continue;
-            }
-            if (best == null || candidates < best.candidates()) {
-                best = new Plan<>(index, probe, candidates);
-            }
-            if (candidates == 0) {
-                break;
+        }
+        if (query.get("$or") instanceof Collection<?> branches && (best == null || best.candidates() > 0)) {
+            Plan<P> union = union(branches);
+            if (union != null && (best == null || union.candidates() < best.candidates())) {
+                best = union;
             }
         }
         return best;
     }
 
-    /** The query restricted to the index's fields, or null when one of them is not constrained to values. */
-    private static Document probe(Index<?> index, Map<String, Object> constrained) {
+    private Plan<P> planWith(Index<P> index, Map<String, Object> constrained) {
         List<IndexKey> keys = index.getKeys();
+        if (keys.size() == 1
+                && constrained.get(keys.get(0).getKey()) == Exists.FIELD
+                && index instanceof SecondaryIndex<P> sparse
+                && sparse.isSparseIndex()) {
+            return new Plan<>(index.getName(), sparse.getCount(), sparse::allPositions);
+        }
         Document probe = new Document();
         for (IndexKey key : keys) {
             Object value = constrained.get(key.getKey());
-            if (value == null || (value instanceof Document && keys.size() > 1)) {
+            if (value == null || value == Exists.FIELD || (value instanceof Document && keys.size() > 1)) {
                 return null; // the library's compound indexes look up single values only
             }
             probe.put(key.getKey(), value);
         }
-        return probe;
+        long candidates;
+        if (index instanceof SecondaryIndex<P> secondary) {
+            candidates = secondary.countOf(probe);
+        } else if (index.isUnique()) {
+            Object value = probe.values().iterator().next();
+            candidates = value instanceof Document in ? ((Collection<?>) in.get("$in")).size() : 1;
+        } else {
+            return null;
+        }
+        return new Plan<>(index.getName(), candidates, () -> index.getPositions(probe));
     }
 
-    /** At most how many documents the index yields for the probe; -1 for an index that cannot be asked. */
-    private static long candidates(Index<?> index, Document probe) {
-        if (index instanceof SecondaryIndex<?> secondary) {
-            return secondary.countOf(probe);
+    /** An {@code $or} whose every branch an index narrows: the union of the branches' candidates. */
+    private Plan<P> union(Collection<?> branches) {
+        List<Plan<P>> plans = new ArrayList<>();
+        for (Object branch : branches) {
+            Plan<P> plan = branch instanceof Document document ? plan(document) : null;
+            if (plan == null) {
+                return null;
+            }
+            plans.add(plan);
         }
-        if (!index.isUnique()) {
-            return -1;
-        }
-        Object value = probe.values().iterator().next();
-        return value instanceof Document in ? ((Collection<?>) in.get("$in")).size() : 1;
+        long candidates = plans.stream().mapToLong(Plan::candidates).sum();
+        String names =
+                "$or(" + String.join(", ", plans.stream().map(Plan::indexes).toList()) + ")";
+        return new Plan<>(names, candidates, () -> {
+            Set<P> positions = new LinkedHashSet<>();
+            plans.forEach(plan -> plan.positions().get().forEach(positions::add));
+            return positions;
+        });
     }
 
     /**
-     * Fields of the query constrained to one value ({@code value} or {@code {$eq: value}}) or to a list ({@code {$in:
-     * […]}}, kept as that document), from the top level and from a top-level {@code $and}. Anything an index cannot
+     * Fields of the query constrained to one value ({@code value} or {@code {$eq: value}}), to a list ({@code {$in:
+     * […]}}, kept as that document) or to existence ({@code {$exists: true}}), from the top level and from a top-level
+     * {@code $and}. Anything an index cannot
      * look up exactly (null, which also matches a missing field; arrays and documents, compared whole; regular
      * expressions) is left out.
      */
@@ -116,8 +197,8 @@ final class QueryPlanner<P> {
                 }
             } else if (!field.startsWith("$")) {
                 Object lookup = lookupOf(value);
-                if (lookup != null) {
-                    constrained.putIfAbsent(field, lookup);
+                if (lookup != null && (constrained.get(field) == null || constrained.get(field) == Exists.FIELD)) {
+                    constrained.put(field, lookup); // a value narrows more than existence
                 }
             }
         }
@@ -133,6 +214,10 @@ final class QueryPlanner<P> {
         if (operators.get("$in") instanceof Collection<?> values
                 && values.stream().allMatch(QueryPlanner::isExactKey)) {
             return new Document("$in", List.copyOf(values));
+        }
+        Object exists = operators.get("$exists");
+        if (Boolean.TRUE.equals(exists) || (exists instanceof Number number && number.doubleValue() != 0)) {
+            return Exists.FIELD;
         }
         return null;
     }

@@ -31,10 +31,56 @@ import java.util.Set;
 final class SecondaryIndex<P> extends Index<P> {
 
     private final Map<KeyValue, Map<Object, P>> entries = new HashMap<>();
+    private final boolean positional;
     private long count;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        this.positional = keys.stream().anyMatch(key -> isPositional(key.getKey()));
+    }
+
+    /**
+     * The library cannot follow a path through an array position ({@code outbox.0}: the first pending event), which
+     * MongoDB can; such an index is keyed by the value at that position (a missing one for a shorter array).
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        if (!positional) {
+            return super.getKeyValues(document);
+        }
+        List<Object> values = new ArrayList<>();
+        for (String field : keys()) {
+            values.add(valueAt(document, field));
+        }
+        return Set.of(new KeyValue(values).normalized());
+    }
+
+    private static boolean isPositional(String path) {
+        for (String segment : path.split("\\.")) {
+            if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value at a dotted path whose numeric segments index into arrays; {@link Missing} when there is none. */
+    static Object valueAt(Document document, String path) {
+        Object node = document;
+        for (String segment : path.split("\\.")) {
+            if (node instanceof Document current && current.containsKey(segment)) {
+                node = current.get(segment);
+            } else if (node instanceof List<?> list
+                    && !segment.isEmpty()
+                    && segment.chars().allMatch(Character::isDigit)
+                    && segment.length() < 10
+                    && Integer.parseInt(segment) < list.size()) {
+                node = list.get(Integer.parseInt(segment));
+            } else {
+                return Missing.getInstance();
+            }
+        }
+        return node;
     }
 
     @Override
@@ -128,6 +174,17 @@ final class SecondaryIndex<P> extends Index<P> {
         return total;
     }
 
+    /** Every indexed document's position: for a sparse index, exactly the documents that have its field. */
+    synchronized Iterable<P> allPositions() {
+        Set<P> positions = new LinkedHashSet<>();
+        entries.values().forEach(documents -> positions.addAll(documents.values()));
+        return new ArrayList<>(positions);
+    }
+
+    boolean isSparseIndex() {
+        return isSparse();
+    }
+
     private List<KeyValue> keysOf(Document probe) {
         List<String> fields = keys();
         if (fields.size() == 1 && probe.get(fields.get(0)) instanceof Document in) {
@@ -181,7 +238,8 @@ final class SecondaryIndex<P> extends Index<P> {
             return false;
         }
         for (String field : keys()) {
-            if (!(Utils.getSubdocumentValue(document, field) instanceof Missing)) {
+            Object value = positional ? valueAt(document, field) : Utils.getSubdocumentValue(document, field);
+            if (!(value instanceof Missing)) {
                 return false;
             }
         }

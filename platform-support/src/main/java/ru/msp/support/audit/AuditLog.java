@@ -60,7 +60,7 @@ public class AuditLog implements SmartInitializingSingleton {
         return mongo.find(query, AuditRecord.class);
     }
 
-    /** Indexes for the admin queries (real MongoDB uses them; the embedded server accepts and ignores them). */
+    /** Indexes for the admin queries (the time-ordered ones serve real MongoDB; the embedded store uses none). */
     public Mono<Void> createIndexes() {
         var indexes = mongo.indexOps(AuditRecord.COLLECTION);
         return indexes.createIndex(new Index().on("at", Sort.Direction.DESC).named("at"))

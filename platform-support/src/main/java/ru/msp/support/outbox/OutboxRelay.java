@@ -13,9 +13,11 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -111,8 +113,22 @@ public class OutboxRelay implements SmartLifecycle {
                 .onBackpressureBuffer(Queues.<Nudge>unboundedMultiproducer().get());
     }
 
+    /** The index the sweep's query uses: a sparse one on the first pending event holds only unsent documents. */
+    public static final String PENDING_INDEX = "outbox_pending";
+
     @Override
     public void start() {
+        // without it every sweep reads every document of every outbox collection, whose number only grows
+        for (String collection : collections) {
+            mongo.indexOps(collection)
+                    .createIndex(new Index()
+                            .on(Outbox.FIELD + ".0", Sort.Direction.ASC)
+                            .sparse()
+                            .named(PENDING_INDEX))
+                    .subscribe(
+                            null,
+                            e -> log.warn("cannot create {} on {}: sweeps scan it", PENDING_INDEX, collection, e));
+        }
         Sinks.Many<Nudge> sink = newNudges();
         nudges = sink;
         Sinks.Many<Work> manual = Sinks.many().unicast().onBackpressureBuffer();

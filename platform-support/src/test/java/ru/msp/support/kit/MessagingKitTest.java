@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Flux;
 import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventCatalog;
@@ -102,6 +103,23 @@ class MessagingKitTest {
             assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(30)))
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void theSweepHasASparseIndexOfPendingEvents() {
+        // created asynchronously when the relay starts
+        assertThat(Flux.defer(() ->
+                                mongo.indexOps(KitTestApplication.AGGREGATES).getIndexInfo())
+                        .filter(index -> index.getName().equals(OutboxRelay.PENDING_INDEX))
+                        .next()
+                        .repeatWhenEmpty(tries -> tries.take(100).delayElements(Duration.ofMillis(100)))
+                        .block(Duration.ofSeconds(15)))
+                .satisfies(index -> {
+                    assertThat(index.isSparse()).isTrue();
+                    assertThat(index.getIndexFields())
+                            .singleElement()
+                            .satisfies(field -> assertThat(field.getKey()).isEqualTo("outbox.0"));
+                });
     }
 
     @Test

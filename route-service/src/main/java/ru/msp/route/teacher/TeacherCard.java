@@ -21,6 +21,8 @@ import ru.msp.support.tenancy.TenantFields;
 @Document(TeacherCard.COLLECTION)
 // ScopedMongo.updateIfNewer guards its writes by _id and revision; the embedded store needs the exact index for that
 @CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
+// staffOf: organizationId or lastDiagnosis.organizationId (an $or of two indexed branches)
+@CompoundIndex(name = "lastDiagnosis_organizationId", def = "{'lastDiagnosis.organizationId': 1}")
 @TenantFields(teacher = "_id")
 public record TeacherCard(
         @Id String teacherId,

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
@@ -32,6 +33,9 @@ import ru.msp.support.tenancy.TenantOwned;
  *     from before transfers existed
  */
 @Document(Teacher.COLLECTION)
+// staff lists and imports read the teachers of a school or a municipality
+@CompoundIndex(name = "organizationId", def = "{'organizationId': 1}")
+@CompoundIndex(name = "municipalityId", def = "{'municipalityId': 1}")
 @TenantFields
 public record Teacher(
         @Id String id,
