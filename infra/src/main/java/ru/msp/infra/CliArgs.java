@@ -69,6 +69,23 @@ public final class CliArgs {
     }
 
     /** A positive whole number, e.g. a size in megabytes. */
+    /** A whole number from 0 to 100. */
+    public int getPercent(String name, int defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 0 || number > 100) {
+                throw new IllegalArgumentException("--" + name + " must be from 0 to 100: " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number: " + value, e);
+        }
+    }
+
     public int getPositive(String name, int defaultValue) {
         String value = values.get(name);
         if (value == null) {

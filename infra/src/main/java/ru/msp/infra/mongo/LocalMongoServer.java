@@ -37,6 +37,8 @@ public final class LocalMongoServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 27018;
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_CACHE_MB = 256;
+    /** H2's own default: chunks less than 90% live are rewritten in the background. */
+    public static final int DEFAULT_COMPACT_FILL_RATE = 90;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -61,6 +63,14 @@ public final class LocalMongoServer implements AutoCloseable {
 
     /** As {@link #start(int, Path)}, with the H2 page cache of {@code cacheMegabytes} (ignored in memory). */
     public static LocalMongoServer start(int port, Path file, int cacheMegabytes) {
+        return start(port, file, cacheMegabytes, DEFAULT_COMPACT_FILL_RATE);
+    }
+
+    /**
+     * As {@link #start(int, Path, int)}; H2 rewrites chunks whose live share fell below {@code compactFillRate}
+     * percent (0: never; the file then grows with the writes until chunks empty entirely).
+     */
+    public static LocalMongoServer start(int port, Path file, int cacheMegabytes, int compactFillRate) {
         MongoBackend backend;
         Path absolute = null;
         if (file != null) {
@@ -79,6 +89,7 @@ public final class LocalMongoServer implements AutoCloseable {
                     // costs a Java deserialisation of every document on it. The default 16 MB made scans of a
                     // few thousand teachers take seconds.
                     .cacheSize(cacheMegabytes)
+                    .autoCompactFillRate(compactFillRate)
                     .open());
         } else {
             backend = new MemoryBackendWithHello();
@@ -136,10 +147,11 @@ public final class LocalMongoServer implements AutoCloseable {
         CliArgs.useConsoleLogging();
         CliArgs options;
         try {
-            options = CliArgs.parse(args, Set.of("port", "file", "cache-mb"));
+            options = CliArgs.parse(args, Set.of("port", "file", "cache-mb", "compact-fill-rate"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: LocalMongoServer [--port 27018] [--file PATH.mv] [--cache-mb 256]");
+            System.err.println("usage: LocalMongoServer [--port 27018] [--file PATH.mv] [--cache-mb 256]"
+                    + " [--compact-fill-rate 90]");
             System.exit(64);
             return;
         }
@@ -149,7 +161,11 @@ public final class LocalMongoServer implements AutoCloseable {
 
         LocalMongoServer mongo;
         try {
-            mongo = start(port, file, options.getPositive("cache-mb", DEFAULT_CACHE_MB));
+            mongo = start(
+                    port,
+                    file,
+                    options.getPositive("cache-mb", DEFAULT_CACHE_MB),
+                    options.getPercent("compact-fill-rate", DEFAULT_COMPACT_FILL_RATE));
         } catch (RuntimeException e) {
             System.err.println("msp-infra: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             System.exit(1);
