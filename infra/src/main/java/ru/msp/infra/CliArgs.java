@@ -53,53 +53,34 @@ public final class CliArgs {
     }
 
     public int getPort(String name, int defaultValue) {
-        String value = values.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("--" + name + " must be a port number 1-65535: " + value);
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a port number: " + value, e);
-        }
+        return whole(name, defaultValue, 1, 65535, "a port number 1-65535", "a port number");
+    }
+
+    /** A whole number from 0 to 100. */
+    public int getPercent(String name, int defaultValue) {
+        return whole(name, defaultValue, 0, 100, "from 0 to 100", "a whole number");
     }
 
     /** A positive whole number, e.g. a size in megabytes. */
-    /** A whole number from 0 to 100. */
-    public int getPercent(String name, int defaultValue) {
-        String value = values.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number < 0 || number > 100) {
-                throw new IllegalArgumentException("--" + name + " must be from 0 to 100: " + value);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number: " + value, e);
-        }
+    public int getPositive(String name, int defaultValue) {
+        return whole(name, defaultValue, 1, Integer.MAX_VALUE, "positive", "a whole number");
     }
 
-    public int getPositive(String name, int defaultValue) {
+    private int whole(String name, int defaultValue, int min, int max, String range, String kind) {
         String value = values.get(name);
         if (value == null) {
             return defaultValue;
         }
+        int number;
         try {
-            int number = Integer.parseInt(value.trim());
-            if (number < 1) {
-                throw new IllegalArgumentException("--" + name + " must be positive: " + value);
-            }
-            return number;
+            number = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number: " + value, e);
+            throw new IllegalArgumentException("--" + name + " must be " + kind + ": " + value, e);
         }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException("--" + name + " must be " + range + ": " + value);
+        }
+        return number;
     }
 
     /** Points Log4j 2 at the bundled console configuration unless the caller chose one. */

@@ -39,12 +39,12 @@ final class PlannedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
-        Iterable<Object> candidates = planner.positions(query);
-        if (candidates == null) {
-            planner.scanned(getFullName(), query, count());
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
-        }
-        return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);
+        return planner.answer(
+                query,
+                candidates -> matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection),
+                () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, projection),
+                getFullName(),
+                count());
     }
 
     /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */

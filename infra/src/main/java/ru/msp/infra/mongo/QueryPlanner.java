@@ -3,6 +3,7 @@ package ru.msp.infra.mongo;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -64,17 +66,29 @@ final class QueryPlanner<P> {
         indexes.removeIf(index -> index.getName().equals(name));
     }
 
-    /** The candidates' positions, or null when no index narrows the query (the collection then scans). */
-    Iterable<P> positions(Document query) {
+    /**
+     * The query's answer, from the candidates of the index that narrows it most ({@code fromCandidates}: the
+     * collection matches each against the whole query), or from the collection's {@code scan} when none does.
+     */
+    QueryResult answer(
+            Document query,
+            Function<Iterable<P>, QueryResult> fromCandidates,
+            Supplier<QueryResult> scan,
+            String namespace,
+            int size) {
         Plan<P> plan = plan(query);
-        return plan == null ? null : plan.positions().get();
+        if (plan != null) {
+            return fromCandidates.apply(plan.positions().get());
+        }
+        scanned(namespace, query, size);
+        return scan.get();
     }
 
     /**
      * Logs (once a minute per query shape) a query that scans a collection of {@code size} documents because no index
      * narrows it: the way to find the index a service lacks.
      */
-    void scanned(String namespace, Document query, int size) {
+    private void scanned(String namespace, Document query, int size) {
         if (size < QUIET_SCAN_SIZE) {
             return;
         }
