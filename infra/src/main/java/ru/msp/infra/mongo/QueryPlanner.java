@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>mongo-java-server uses an index only when the query's fields are exactly the index's fields. Every query of the
  * platform carries its tenant scope besides what it looks for ({@code {municipalityId, organizationId}}, {@code {_id,
- * revision}} …), so almost none used one. Here an index is usable when each of its fields is constrained to one value
+ * municipalityId}} …), so almost none used one. Here an index is usable when each of its fields is constrained to one value
  * (or, for a one-field index, to a list by {@code $in}) at the top level of the query or inside a top-level
  * {@code $and}; the documents it yields are candidates, which the collection still matches against the whole query,
  * so the answer is the same as a scan's. Of the usable indexes the one with the fewest candidates wins. Besides, a

@@ -22,7 +22,10 @@ import ru.msp.support.tenancy.TenantScope;
 
 /**
  * The offers read model (activities and practices): upserts guarded by event time, so redelivered or out-of-order
- * events change nothing. Facts and seats are guarded separately because they travel on different Kafka keys.
+ * events change nothing. Facts, seats and the cancellation are guarded separately (by {@code sourceEventTime},
+ * {@code seatsTime}, {@code cancelledTime}): seats travel on different Kafka keys, and the cancellation is also applied
+ * by the participation consumer, another consumer group, which may get there before this one has the facts; guarded
+ * by the facts' time it used to make the older facts look stale, leaving a cancelled offer without facts.
  */
 @Service
 public class OfferCatalogue {
@@ -50,10 +53,10 @@ public class OfferCatalogue {
     public Mono<Void> cancel(DomainEvent<ActivityCancelled> event) {
         Update update = new Update()
                 .set("cancelled", true)
-                .set("sourceEventTime", event.time())
+                .set("cancelledTime", event.time())
                 .set("regionId", event.scope().regionId())
                 .set("municipalityId", event.scope().municipalityId());
-        return newerThanStored(event.data().activityId(), "sourceEventTime", event, update);
+        return newerThanStored(event.data().activityId(), "cancelledTime", event, update);
     }
 
     /** Seats left after a registration change; the newest registration event wins. */

@@ -1,6 +1,5 @@
 package ru.msp.route.recommendation;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.Counter;
@@ -110,11 +109,11 @@ public class Recommendations {
                 .flatMapMany(staff -> Flux.fromIterable(StaffStatistics.of(staff))
                         .filter(StaffStatistics::crossesThreshold)
                         // most diagnoses of a school find its groups already advised this year: look before building
-                        .filterWhen(share -> mongo.count(
-                                        SYSTEM,
-                                        query(where("_id").is(leaderId(organizationId, period, share))),
-                                        Recommendation.class)
-                                .map(count -> count == 0))
+                        // (by id, not by a count: the embedded store answers a count by reading every recommendation)
+                        .filterWhen(share -> mongo.findById(
+                                        SYSTEM, leaderId(organizationId, period, share), Recommendation.class)
+                                .hasElement()
+                                .map(issued -> !issued))
                         .concatMap(share -> forLeader(
                                 staff,
                                 organizationId,

@@ -163,11 +163,14 @@ public class TeacherCards {
                 .filter(card -> !card.departed() && organizationId.equals(card.schoolId()));
     }
 
-    /** Whether the teacher is a mentee of a pair that has not ended. */
+    /**
+     * Whether the teacher is a mentee of a pair that has not ended. One document looked up rather than counted: a
+     * count is an aggregation, which the embedded store answers by reading the whole collection.
+     */
     public Mono<Boolean> hasMentor(String teacherId) {
-        return mongo.count(
+        return mongo.findOne(
                         FEED, query(where("menteeId").is(teacherId).and("ended").is(false)), Mentorship.class)
-                .map(count -> count > 0);
+                .hasElement();
     }
 
     /** Working mentors of the region with their current load. */

@@ -125,6 +125,18 @@ class OfferReadModelTest {
         awaitOffers(municipality, "$.length()", 1);
     }
 
+    /** The participation consumer (another group) may apply a cancellation before this one has the facts. */
+    @Test
+    void aCancellationAppliedBeforeTheFactsKeepsTheFacts() {
+        String municipality = "mun-" + UUID.randomUUID();
+        String activity = UUID.randomUUID().toString();
+        send(EventCatalog.ACTIVITY_CANCELLED, municipality, T0.plusSeconds(180), new ActivityCancelled(activity, "x"));
+        send(EventCatalog.ACTIVITY_PUBLISHED, municipality, T0, new ActivityPublished(activity, facts(30)));
+
+        awaitOffers(municipality, "$[0].facts.capacity", 30);
+        awaitOffers(municipality, "$[0].cancelled", true);
+    }
+
     private void awaitOffers(String municipality, String path, Object expected) {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> http.get()
