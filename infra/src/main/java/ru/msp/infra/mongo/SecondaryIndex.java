@@ -25,8 +25,8 @@ import java.util.Set;
  * {@code addIndex} does that for an empty index), so an H2 file keeps exactly the library's layout and nothing can get
  * out of step with the data on disk. Entries are keyed like the library's unique indexes ({@link KeyValue}s of the
  * normalised field values, one per array element for a multikey field) and, within a key, by the document's
- * {@code _id}, which is how a removed or updated document is found again. The collection calls every method under its
- * own lock except an unsynchronised count, hence the locks here.
+ * {@code _id}, which is how a removed or updated document is found again. The locks here because the library
+ * leaves a collection's count unsynchronised (the planned collections synchronise theirs, other callers may not).
  */
 final class SecondaryIndex<P> extends Index<P> {
 
