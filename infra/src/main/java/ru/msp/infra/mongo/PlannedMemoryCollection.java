@@ -37,7 +37,7 @@ final class PlannedMemoryCollection extends MemoryCollection {
                 candidates -> matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection),
                 () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, projection),
                 getFullName(),
-                count());
+                this::count);
     }
 
     /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */

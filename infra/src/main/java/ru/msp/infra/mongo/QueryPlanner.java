@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class QueryPlanner<P> {
 
     private static final Logger log = LoggerFactory.getLogger(QueryPlanner.class);
     /** Collections smaller than this are scanned without a word: an index would not pay. */
-    static final int QUIET_SCAN_SIZE = 1000;
+    private static final int QUIET_SCAN_SIZE = 1000;
 
     private static final long SCAN_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
@@ -75,12 +76,12 @@ final class QueryPlanner<P> {
             Function<Iterable<P>, QueryResult> fromCandidates,
             Supplier<QueryResult> scan,
             String namespace,
-            int size) {
+            IntSupplier size) {
         Plan<P> plan = plan(query);
         if (plan != null) {
             return fromCandidates.apply(plan.positions().get());
         }
-        scanned(namespace, query, size);
+        scanned(namespace, query, size.getAsInt());
         return scan.get();
     }
 
