@@ -49,6 +49,17 @@ final class IndexKeyType extends ObjectDataType {
             return null;
         }
         if (!a.equals(b)) {
+            long lengthA = utfLength(a);
+            long lengthB = utfLength(b);
+            if (lengthA <= 65535 && lengthB <= 65535) {
+                if (lengthA != lengthB) {
+                    return lengthA < lengthB ? -1 : 1; // the two-byte length comes first
+                }
+                if (a.indexOf('\u0000') < 0 && b.indexOf('\u0000') < 0) {
+                    // modified UTF-8 encodes each char on its own, in char order, except NUL (two bytes)
+                    return Integer.signum(a.compareTo(b));
+                }
+            }
             byte[] x = utf(a);
             byte[] y = utf(b);
             if (x == null || y == null) {

@@ -18,8 +18,8 @@ import org.h2.mvstore.MVStore;
 /**
  * An H2 database whose unique indexes use {@link IndexKeyType}: the same maps, names and stored bytes as the
  * library's, compared without serialising every key. Its non-unique indexes are {@link SecondaryIndex}es (in memory,
- * filled when a collection opens) and its collections choose an index with {@link QueryPlanner}; the file layout is
- * the library's.
+ * filled when a collection opens), its collections choose an index with {@link QueryPlanner} and store their documents
+ * as BSON ({@link BsonDocumentType}); the map names are the library's.
  */
 final class IndexedH2Database extends H2Database {
 
@@ -44,12 +44,16 @@ final class IndexedH2Database extends H2Database {
         super(name, store, cursors);
     }
 
-    /** The library's collection (same map names: {@code databases.<ns>}, {@code meta.<ns>}) with the planner. */
+    /**
+     * The library's collection (same map names: {@code databases.<ns>}, {@code meta.<ns>}) with the planner, its
+     * documents stored as BSON ({@link BsonDocumentType}).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
         MVStore store = store();
-        MVMap<Object, Document> documents = store.openMap("databases." + namespace);
+        MVMap<Object, Document> documents = store.openMap(
+                "databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         return new PlannedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }

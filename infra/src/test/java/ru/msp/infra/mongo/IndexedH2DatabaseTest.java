@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The unique indexes with {@link IndexKeyType} read and write the same files as mongo-java-server's own H2 backend: a
- * file the library wrote is found, kept unique and extended by ours, and the library still reads what ours wrote.
+ * A file mongo-java-server's own H2 backend wrote is read, kept unique and extended by ours: the unique indexes with
+ * {@link IndexKeyType} keep the library's stored keys and order, and {@link BsonDocumentType} reads the library's
+ * Java-serialised documents next to its own BSON ones. (The library cannot read documents ours wrote.)
  */
 class IndexedH2DatabaseTest {
 
@@ -64,22 +66,30 @@ class IndexedH2DatabaseTest {
                 teachers.insertOne(teacher(ids.get(i), i));
             }
             assertThat(teachers.countDocuments()).isEqualTo(ids.size());
+            for (int i = 0; i < 50; i++) { // library-written documents, rewritten as BSON
+                teachers.updateOne(Filters.eq("_id", ids.get(i)), Updates.set("note", "changed " + i));
+            }
         }
 
-        MongoServer again = new MongoServer(new H2Backend(file.toString()));
-        InetSocketAddress second = again.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + second.getPort())) {
+        try (LocalMongoServer again = LocalMongoServer.start(0, file);
+                MongoClient client = MongoClients.create(again.connectionString())) {
             MongoCollection<Document> teachers = teachers(client);
             for (int i = 0; i < ids.size(); i++) {
-                assertThat(teachers.find(Filters.eq("_id", ids.get(i))).first())
-                        .as("read back by the library: %s", ids.get(i))
+                Document found = teachers.find(Filters.eq("_id", ids.get(i))).first();
+                assertThat(found)
+                        .as("read back after a restart: %s", ids.get(i))
                         .isNotNull();
+                assertThat(found.getString("externalKey")).startsWith("org-1/");
+            }
+            for (int i = 0; i < 50; i++) {
+                assertThat(teachers.find(Filters.eq("_id", ids.get(i))).first().getString("note"))
+                        .isEqualTo("changed " + i);
+            }
+            for (int i = 0; i < ids.size(); i++) {
                 assertThat(teachers.find(Filters.eq("externalKey", "org-1/" + i))
                                 .first())
                         .isNotNull();
             }
-        } finally {
-            again.shutdown();
         }
     }
 
