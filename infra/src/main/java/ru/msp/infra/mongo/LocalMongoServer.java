@@ -128,6 +128,13 @@ public final class LocalMongoServer implements AutoCloseable {
         return ((PlannedMemoryCollection) resolved).planner();
     }
 
+    /** How many {@code countDocuments} were answered through the collection's query (see {@link CountCommand}). */
+    long countsAnswered() {
+        return backend instanceof H2BackendWithHello h2
+                ? h2.counts.answered()
+                : ((MemoryBackendWithHello) backend).counts.answered();
+    }
+
     /** Stops listening, closes the client connections and the backend (commits and closes the H2 store). */
     @Override
     public synchronized void close() {
@@ -201,6 +208,8 @@ public final class LocalMongoServer implements AutoCloseable {
     }
 
     private static final class H2BackendWithHello extends H2Backend {
+        private final CountCommand counts = new CountCommand();
+
         H2BackendWithHello(MVStore store) {
             super(store);
         }
@@ -215,11 +224,14 @@ public final class LocalMongoServer implements AutoCloseable {
             if (isHello(command)) {
                 return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
             }
-            return super.handleCommand(channel, databaseName, command, query);
+            Document count = counts.answer(this, databaseName, command, query);
+            return count != null ? count : super.handleCommand(channel, databaseName, command, query);
         }
     }
 
     private static final class MemoryBackendWithHello extends MemoryBackend {
+        private final CountCommand counts = new CountCommand();
+
         @Override
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
             return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
@@ -230,7 +242,8 @@ public final class LocalMongoServer implements AutoCloseable {
             if (isHello(command)) {
                 return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
             }
-            return super.handleCommand(channel, databaseName, command, query);
+            Document count = counts.answer(this, databaseName, command, query);
+            return count != null ? count : super.handleCommand(channel, databaseName, command, query);
         }
     }
 }
