@@ -15,7 +15,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@code _id} look-up cost a few dozen serialisations. The stored bytes and therefore the order on disk must not
  * change (existing files keep working), so this type writes and reads keys like {@link ObjectDataType} and only
  * compares the common shapes directly, in the order their serialised forms have: one string ({@code _id},
- * {@code externalKey}), or a string and a long ({@code {_id, seq}}-style guards). Anything else is compared the
+ * {@code externalKey}), or a string and a long or a double ({@code {_id, seq}}-style guards). Anything else is compared the
  * original way. {@code IndexKeyTypeTest} checks the shortcut against the original comparison.
  */
 final class IndexKeyType extends ObjectDataType {
@@ -34,8 +34,8 @@ final class IndexKeyType extends ObjectDataType {
     /**
      * The order of the two keys' serialised forms, or null when they do not have a shape compared here. A serialised
      * {@code KeyValue} is a fixed prefix, the list size, then the elements: a string as {@code TC_STRING} and its
-     * modified UTF-8 with a two-byte length (what {@link DataOutputStream#writeUTF} writes), a {@code Long} as its
-     * class description (the same for both) and eight big-endian bytes; bytes compare unsigned.
+     * modified UTF-8 with a two-byte length (what {@link DataOutputStream#writeUTF} writes), a {@code Long} or {@code Double} as
+     * its class description (the same for both) and eight big-endian bytes; bytes compare unsigned.
      */
     static Integer directly(KeyValue left, KeyValue right) {
         int size = left.size();
@@ -45,7 +45,9 @@ final class IndexKeyType extends ObjectDataType {
         if (!(left.get(0) instanceof String a) || !(right.get(0) instanceof String b)) {
             return null;
         }
-        if (size == 2 && !(left.get(1) instanceof Long && right.get(1) instanceof Long)) {
+        if (size == 2
+                && !(left.get(1) instanceof Long && right.get(1) instanceof Long)
+                && !(left.get(1) instanceof Double && right.get(1) instanceof Double)) {
             return null;
         }
         if (!a.equals(b)) {
@@ -69,6 +71,11 @@ final class IndexKeyType extends ObjectDataType {
         }
         if (size == 1) {
             return 0;
+        }
+        if (left.get(1) instanceof Double x) {
+            // serialised as the eight bytes of doubleToLongBits
+            return Integer.signum(
+                    Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits((Double) right.get(1))));
         }
         return Integer.signum(Long.compareUnsigned((Long) left.get(1), (Long) right.get(1)));
     }

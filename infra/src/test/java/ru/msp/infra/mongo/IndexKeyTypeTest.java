@@ -66,6 +66,41 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void stringAndDoubleKeysOrderAsTheirSerialisedForms() {
+        List<KeyValue> keys = new ArrayList<>();
+        double[] numbers = {
+            0.0,
+            -0.0,
+            1.0,
+            2.0,
+            1.5,
+            -1.0,
+            -2.5,
+            1e300,
+            -1e300,
+            Double.MIN_VALUE,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            3.0
+        };
+        for (String s : List.of("cnt-a", "cnt-b", "счётчик")) {
+            for (double n : numbers) {
+                keys.add(new KeyValue(s, n));
+            }
+        }
+        for (int i = 0; i < 150; i++) {
+            keys.add(new KeyValue(randomString(), random.nextGaussian() * 1e6));
+        }
+        assertSameOrder(keys);
+        assertThat(IndexKeyType.directly(new KeyValue("a", 1.0), new KeyValue("a", 2.0)))
+                .isNotNull();
+        assertThat(IndexKeyType.directly(new KeyValue("a", 1.0), new KeyValue("a", 2L)))
+                .as("a double and a long: left to the original comparison")
+                .isNull();
+    }
+
+    @Test
     void otherShapesAreLeftToTheOriginalComparison() {
         assertThat(IndexKeyType.directly(new KeyValue(1), new KeyValue(2))).isNull();
         assertThat(IndexKeyType.directly(new KeyValue("a", "b"), new KeyValue("a", "c")))
