@@ -17,6 +17,9 @@ import ru.msp.support.tenancy.TenantOwned;
  */
 @Document(IndicatorCounter.COLLECTION)
 @CompoundIndex(name = "id_seq", def = "{'_id': 1, 'seq': 1}", unique = true)
+// the counters of a scope (dashboards, API reads: scopeKind, scopeId $in, period); without it every read scanned all
+// counters, which grow with schools x indicators x school years
+@CompoundIndex(name = "scopeId", def = "{'scopeId': 1}")
 @TenantFields(teacher = "")
 record CounterDocument(
         @Id String id,
