@@ -42,13 +42,15 @@ public final class LocalMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoBackend backend;
+    private final CountCommand counts;
     private final int port;
     private final Path file;
     private boolean closed;
 
-    private LocalMongoServer(MongoServer server, MongoBackend backend, int port, Path file) {
+    private LocalMongoServer(MongoServer server, MongoBackend backend, CountCommand counts, int port, Path file) {
         this.server = server;
         this.backend = backend;
+        this.counts = counts;
         this.port = port;
         this.file = file;
     }
@@ -72,6 +74,7 @@ public final class LocalMongoServer implements AutoCloseable {
      */
     public static LocalMongoServer start(int port, Path file, int cacheMegabytes, int compactFillRate) {
         MongoBackend backend;
+        CountCommand counts = new CountCommand();
         Path absolute = null;
         if (file != null) {
             absolute = file.toAbsolutePath().normalize();
@@ -82,17 +85,18 @@ public final class LocalMongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not create the directory of " + absolute, e);
             }
-            backend = new H2BackendWithHello(new MVStore.Builder()
-                    .fileName(absolute.toString())
-                    // Pages in the cache keep their documents deserialized: the embedded server scans a collection
-                    // for every query that is not exactly an index's fields, and each page read from the file
-                    // costs a Java deserialisation of every document on it. The default 16 MB made scans of a
-                    // few thousand teachers take seconds.
-                    .cacheSize(cacheMegabytes)
-                    .autoCompactFillRate(compactFillRate)
-                    .open());
+            backend = new H2BackendWithHello(
+                    counts,
+                    new MVStore.Builder()
+                            .fileName(absolute.toString())
+                            // Pages in the cache keep their documents decoded: each page read from the file costs
+                            // decoding every document on it. The default 16 MB made scans of a few thousand teachers
+                            // take seconds.
+                            .cacheSize(cacheMegabytes)
+                            .autoCompactFillRate(compactFillRate)
+                            .open());
         } else {
-            backend = new MemoryBackendWithHello();
+            backend = new MemoryBackendWithHello(counts);
         }
         MongoServer server = new MongoServer(backend);
         try {
@@ -101,7 +105,8 @@ public final class LocalMongoServer implements AutoCloseable {
             backend.close();
             throw new IllegalStateException("Could not bind mongo-java-server to " + HOST + ":" + port, e);
         }
-        return new LocalMongoServer(server, backend, server.getLocalAddress().getPort(), absolute);
+        return new LocalMongoServer(
+                server, backend, counts, server.getLocalAddress().getPort(), absolute);
     }
 
     public int port() {
@@ -130,9 +135,7 @@ public final class LocalMongoServer implements AutoCloseable {
 
     /** How many {@code countDocuments} were answered through the collection's query (see {@link CountCommand}). */
     long countsAnswered() {
-        return backend instanceof H2BackendWithHello h2
-                ? h2.counts.answered()
-                : ((MemoryBackendWithHello) backend).counts.answered();
+        return counts.answered();
     }
 
     /** Stops listening, closes the client connections and the backend (commits and closes the H2 store). */
@@ -208,10 +211,11 @@ public final class LocalMongoServer implements AutoCloseable {
     }
 
     private static final class H2BackendWithHello extends H2Backend {
-        private final CountCommand counts = new CountCommand();
+        private final CountCommand counts;
 
-        H2BackendWithHello(MVStore store) {
+        H2BackendWithHello(CountCommand counts, MVStore store) {
             super(store);
+            this.counts = counts;
         }
 
         @Override
@@ -230,7 +234,11 @@ public final class LocalMongoServer implements AutoCloseable {
     }
 
     private static final class MemoryBackendWithHello extends MemoryBackend {
-        private final CountCommand counts = new CountCommand();
+        private final CountCommand counts;
+
+        MemoryBackendWithHello(CountCommand counts) {
+            this.counts = counts;
+        }
 
         @Override
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
