@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -14,8 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.h2.mvstore.MVStore;
 import ru.msp.infra.CliArgs;
 
@@ -31,6 +36,9 @@ import ru.msp.infra.CliArgs;
  *
  * <p>Besides what mongo-java-server answers, the {@code hello} command (sent by Spring Boot's MongoDB health indicator
  * and by drivers that saw {@code helloOk}) is answered like {@code isMaster}, plus {@code isWritablePrimary: true}.
+ * {@code listDatabases} (the same health indicator's first call) answers from the databases already open: the library
+ * opened a new copy of every database for it, which on the H2 backend rebuilt every secondary index from every
+ * document, so each service health check read the whole store and left the copies to the garbage collector.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -43,14 +51,22 @@ public final class LocalMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final MongoBackend backend;
     private final CountCommand counts;
+    private final AtomicLong databasesOpened;
     private final int port;
     private final Path file;
     private boolean closed;
 
-    private LocalMongoServer(MongoServer server, MongoBackend backend, CountCommand counts, int port, Path file) {
+    private LocalMongoServer(
+            MongoServer server,
+            MongoBackend backend,
+            CountCommand counts,
+            AtomicLong databasesOpened,
+            int port,
+            Path file) {
         this.server = server;
         this.backend = backend;
         this.counts = counts;
+        this.databasesOpened = databasesOpened;
         this.port = port;
         this.file = file;
     }
@@ -75,6 +91,7 @@ public final class LocalMongoServer implements AutoCloseable {
     public static LocalMongoServer start(int port, Path file, int cacheMegabytes, int compactFillRate) {
         MongoBackend backend;
         CountCommand counts = new CountCommand();
+        AtomicLong databasesOpened = new AtomicLong();
         Path absolute = null;
         if (file != null) {
             absolute = file.toAbsolutePath().normalize();
@@ -87,6 +104,7 @@ public final class LocalMongoServer implements AutoCloseable {
             }
             backend = new H2BackendWithHello(
                     counts,
+                    databasesOpened,
                     new MVStore.Builder()
                             .fileName(absolute.toString())
                             // Pages in the cache keep their documents decoded: each page read from the file costs
@@ -96,7 +114,7 @@ public final class LocalMongoServer implements AutoCloseable {
                             .autoCompactFillRate(compactFillRate)
                             .open());
         } else {
-            backend = new MemoryBackendWithHello(counts);
+            backend = new MemoryBackendWithHello(counts, databasesOpened);
         }
         MongoServer server = new MongoServer(backend);
         try {
@@ -106,7 +124,12 @@ public final class LocalMongoServer implements AutoCloseable {
             throw new IllegalStateException("Could not bind mongo-java-server to " + HOST + ":" + port, e);
         }
         return new LocalMongoServer(
-                server, backend, counts, server.getLocalAddress().getPort(), absolute);
+                server,
+                backend,
+                counts,
+                databasesOpened,
+                server.getLocalAddress().getPort(),
+                absolute);
     }
 
     public int port() {
@@ -136,6 +159,14 @@ public final class LocalMongoServer implements AutoCloseable {
     /** How many {@code countDocuments} were answered through the collection's query (see {@link CountCommand}). */
     long countsAnswered() {
         return counts.answered();
+    }
+
+    /**
+     * How many database objects the backend created since it started (those of a file's existing databases not
+     * counted): one per database, however often databases are listed.
+     */
+    long databasesOpened() {
+        return databasesOpened.get();
     }
 
     /** Stops listening, closes the client connections and the backend (commits and closes the H2 store). */
@@ -210,16 +241,39 @@ public final class LocalMongoServer implements AutoCloseable {
         return "hello".equalsIgnoreCase(command);
     }
 
+    private static boolean isListDatabases(String databaseName, String command) {
+        return "admin".equals(databaseName) && "listDatabases".equalsIgnoreCase(command);
+    }
+
+    /** The library's answer to {@code listDatabases}, built from the databases {@code resolve} keeps open. */
+    static Document listDatabases(Set<String> names, Function<String, MongoDatabase> resolve) {
+        List<Document> databases = new ArrayList<>();
+        for (String name : names.stream().sorted().toList()) {
+            MongoDatabase database = resolve.apply(name);
+            Document entry = new Document("name", database.getDatabaseName());
+            entry.put("empty", database.isEmpty());
+            databases.add(entry);
+        }
+        Document answer = new Document("databases", databases);
+        Utils.markOkay(answer);
+        return answer;
+    }
+
     private static final class H2BackendWithHello extends H2Backend {
         private final CountCommand counts;
+        private final AtomicLong opened;
 
-        H2BackendWithHello(CountCommand counts, MVStore store) {
+        H2BackendWithHello(CountCommand counts, AtomicLong opened, MVStore store) {
             super(store);
             this.counts = counts;
+            this.opened = opened;
         }
 
         @Override
         protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            if (opened != null) { // null while the library's constructor opens the databases found in the file
+                opened.incrementAndGet();
+            }
             return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
         }
 
@@ -228,6 +282,9 @@ public final class LocalMongoServer implements AutoCloseable {
             if (isHello(command)) {
                 return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
             }
+            if (isListDatabases(databaseName, command)) {
+                return listDatabases(listDatabaseNames(), this::resolveDatabase);
+            }
             Document count = counts.answer(this, databaseName, command, query);
             return count != null ? count : super.handleCommand(channel, databaseName, command, query);
         }
@@ -235,13 +292,16 @@ public final class LocalMongoServer implements AutoCloseable {
 
     private static final class MemoryBackendWithHello extends MemoryBackend {
         private final CountCommand counts;
+        private final AtomicLong opened;
 
-        MemoryBackendWithHello(CountCommand counts) {
+        MemoryBackendWithHello(CountCommand counts, AtomicLong opened) {
             this.counts = counts;
+            this.opened = opened;
         }
 
         @Override
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            opened.incrementAndGet();
             return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
         }
 
@@ -249,6 +309,9 @@ public final class LocalMongoServer implements AutoCloseable {
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             if (isHello(command)) {
                 return answerHello(super.handleCommand(channel, databaseName, "isMaster", query));
+            }
+            if (isListDatabases(databaseName, command)) {
+                return listDatabases(listDatabaseNames(), this::resolveDatabase);
             }
             Document count = counts.answer(this, databaseName, command, query);
             return count != null ? count : super.handleCommand(channel, databaseName, command, query);

@@ -46,6 +46,55 @@ class LocalMongoServerTest {
     }
 
     @Test
+    void listingDatabasesReusesTheOpenDatabasesInsteadOfReopeningEveryOne() {
+        Path file = dir.resolve("list").resolve("mongo.mv");
+        try (LocalMongoServer server = LocalMongoServer.start(0, file);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> teachers =
+                    client.getDatabase("msp_teacher").getCollection("teachers");
+            teachers.createIndex(new Document("organizationId", 1));
+            teachers.insertOne(new Document("_id", "t-1").append("organizationId", "org-1"));
+            client.getDatabase("msp_route").getCollection("routes").insertOne(new Document("_id", "r-1"));
+            long opened = server.databasesOpened();
+
+            // Spring Boot's health indicator lists the databases on every health check
+            for (int check = 0; check < 5; check++) {
+                assertThat(client.listDatabaseNames().into(new java.util.ArrayList<>()))
+                        .contains("msp_teacher", "msp_route");
+            }
+            Document listed = client.getDatabase("admin").runCommand(new Document("listDatabases", 1));
+
+            assertThat(server.databasesOpened()).isEqualTo(opened);
+            assertThat(listed.getList("databases", Document.class))
+                    .filteredOn(database -> database.getString("name").startsWith("msp_"))
+                    .extracting(database -> database.getString("name"), database -> database.getBoolean("empty"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("msp_route", false),
+                            org.assertj.core.groups.Tuple.tuple("msp_teacher", false));
+            assertThat(teachers.find(Filters.eq("organizationId", "org-1")).first())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void theInMemoryStoreListsItsDatabasesWithTheirDocuments() {
+        try (LocalMongoServer server = LocalMongoServer.start(0, null);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("msp_events").getCollection("activities").insertOne(new Document("_id", "a-1"));
+            long opened = server.databasesOpened();
+
+            Document listed = client.getDatabase("admin").runCommand(new Document("listDatabases", 1));
+
+            assertThat(listed.getList("databases", Document.class))
+                    .filteredOn(database -> database.getString("name").equals("msp_events"))
+                    .singleElement()
+                    .satisfies(
+                            database -> assertThat(database.getBoolean("empty")).isFalse());
+            assertThat(server.databasesOpened()).isEqualTo(opened);
+        }
+    }
+
+    @Test
     void answersTheHelloCommandLikeIsMaster() {
         try (LocalMongoServer server = LocalMongoServer.start(0, null);
                 MongoClient client = MongoClients.create(server.connectionString())) {
