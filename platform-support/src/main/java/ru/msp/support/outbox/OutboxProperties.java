@@ -8,13 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the broker was down); fresh writes are published at once through {@link OutboxRelay#nudge}
  * @param sweepBatch documents read per collection and sweep
  * @param sendTimeout how long one batch of sends may take before it counts as failed and is retried later
+ * @param sweepGrace how old a pending event must be before a periodic sweep sends it: younger ones belong to writes
+ *     whose nudge is still coming (an import nudges once all its rows are stored); a sweep that took them would start
+ *     the consumers' work in the middle of the import, on the same cores, for events the nudge sends moments later
  */
 @ConfigurationProperties("msp.outbox")
-public record OutboxProperties(Duration sweepInterval, Integer sweepBatch, Duration sendTimeout) {
+public record OutboxProperties(Duration sweepInterval, Integer sweepBatch, Duration sendTimeout, Duration sweepGrace) {
 
     public OutboxProperties {
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         sweepBatch = sweepBatch == null ? 500 : sweepBatch;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+        sweepGrace = sweepGrace == null ? Duration.ofSeconds(10) : sweepGrace;
     }
 }

@@ -2,7 +2,9 @@ package ru.msp.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,9 @@ import ru.msp.support.store.IdChunks;
 /**
  * Publishes the events waiting in aggregate documents and removes them once Kafka has acknowledged them
  * ({@code acks=all}, idempotent producer). Fresh writes are published at once after a {@link #nudge}; a periodic
- * sweep publishes whatever was left behind, so a crash or a broker outage between the write and the publish loses
- * nothing: after a restart or when the broker is back the sweep sends it. Delivery is at least once; consumers are
- * idempotent.
+ * sweep publishes whatever was left behind (pending longer than {@code msp.outbox.sweep-grace}, so it does not race the
+ * nudges of writes still in progress), so a crash or a broker outage between the write and the publish loses nothing:
+ * after a restart or when the broker is back the sweep sends it. Delivery is at least once; consumers are idempotent.
  *
  * <p>All work runs on one sequential pipeline, so the events of one document are sent in order and never by two
  * relay passes at once within this instance.
@@ -63,12 +65,18 @@ public class OutboxRelay implements SmartLifecycle {
 
     private record Nudge(String collection, Object id) {}
 
-    /** A pass of the loop: the nudged documents, or a sweep ({@code nudged} null); {@code done} for sweepNow. */
-    private record Work(List<Nudge> nudged, Sinks.Empty<Void> done) {
-        static final Work SWEEP = new Work(null, null);
+    /**
+     * A pass of the loop: the nudged documents, or a sweep ({@code nudged} null) of events older than {@code grace};
+     * {@code done} for sweepNow.
+     */
+    private record Work(List<Nudge> nudged, Duration grace, Sinks.Empty<Void> done) {
 
         Work(List<Nudge> nudged) {
-            this(nudged, null);
+            this(nudged, null, null);
+        }
+
+        static Work sweep(Duration grace, Sinks.Empty<Void> done) {
+            return new Work(null, grace, done);
         }
     }
 
@@ -96,14 +104,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Runs one sweep of every collection now, in turn with the relay's own passes, and completes when it is done
-     * (for tests and operators).
+     * (for tests and operators). Unlike the periodic sweeps it sends events of any age.
      */
     public Mono<Void> sweepNow() {
         if (loop == null) {
-            return sweep();
+            return sweep(Duration.ZERO);
         }
         Sinks.Empty<Void> done = Sinks.empty();
-        requested.emitNext(new Work(null, done), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        requested.emitNext(
+                Work.sweep(Duration.ZERO, done), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         return done.asMono();
     }
 
@@ -140,10 +149,10 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(Work::new);
         Flux<Work> sweeps = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()
-                .map(tick -> Work.SWEEP);
+                .map(tick -> Work.sweep(properties.sweepGrace(), null));
         loop = Flux.merge(nudged, sweeps, manual.asFlux())
                 .concatMap(
-                        work -> (work.nudged() == null ? sweep() : publishNudged(work.nudged()))
+                        work -> (work.nudged() == null ? sweep(work.grace()) : publishNudged(work.nudged()))
                                 .doOnSuccess(none -> {
                                     if (work.done() != null) {
                                         work.done().tryEmitEmpty();
@@ -199,14 +208,20 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(this::publish);
     }
 
-    private Mono<Void> sweep() {
+    /** Publishes the documents whose first pending event is at least {@code grace} old (any, for a zero grace). */
+    private Mono<Void> sweep(Duration grace) {
         AtomicLong pending = new AtomicLong();
+        Criteria leftBehind = Criteria.where(Outbox.FIELD + ".0").exists(true);
+        if (!grace.isZero()) {
+            // "not younger" rather than "older": a pending event without a creation time is swept too
+            leftBehind = leftBehind
+                    .and(Outbox.FIELD + ".0.createdAt")
+                    .not()
+                    .gt(Date.from(Instant.now().minus(grace)));
+        }
+        Query query = Query.query(leftBehind).limit(properties.sweepBatch());
         return Flux.fromIterable(collections)
-                .concatMap(collection -> mongo.find(
-                                Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true))
-                                        .limit(properties.sweepBatch()),
-                                Document.class,
-                                collection)
+                .concatMap(collection -> mongo.find(query, Document.class, collection)
                         .map(doc -> new Loaded(collection, doc))
                         .collectList()
                         .doOnNext(docs -> docs.forEach(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +34,9 @@ import ru.msp.testsupport.WithPlatformInfrastructure;
         classes = KitTestApplication.class,
         properties = {"msp.messaging.retry.max-retries=2", "msp.messaging.retry.initial-interval=50ms"})
 class MessagingKitTest {
+
+    /** {@code msp.outbox.sweep-grace} of the test properties. */
+    static final Duration SWEEP_GRACE = Duration.ofSeconds(3);
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -133,6 +137,22 @@ class MessagingKitTest {
             relay.sweepNow().block();
             assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(20)))
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void aPeriodicSweepSendsAnEventNobodyNudgedOnceItIsOlderThanTheGrace() {
+        String regionId = "reg-" + UUID.randomUUID();
+        DomainEvent<RegionRegistered> event = regionRegistered(regionId);
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            mongo.save(new RegionAggregate(regionId, "Тверская область", Outbox.with(List.of(), event)))
+                    .block();
+
+            // sweeps run every second (test properties); the grace is 3 s, so the ones before it leave the event
+            assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            assertThat(Duration.between(event.time(), Instant.now()))
+                    .isGreaterThanOrEqualTo(SWEEP_GRACE.minusMillis(1)); // stored to the millisecond
         }
     }
 
