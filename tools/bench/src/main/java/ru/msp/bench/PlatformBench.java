@@ -23,7 +23,8 @@ import ru.msp.demo.GatewayClient;
  * The platform benchmark ({@code ./platform bench}): posts N teachers and N diagnostic results through the gateway,
  * flat out or at a given rate, and reports how fast they were accepted, how long until the municipality's diagnosed
  * share counted all N, the latency from a result's acceptance to its count (HdrHistogram), the routes suggested,
- * errors, and each process's peak resident memory; then the same N records through the same Kafka broker directly,
+ * errors, each process's peak resident memory and its resident memory every 10 s while results flow (growth from
+ * the middle of the run to its end tells flat memory from a leak); then the same N records through the same Kafka broker directly,
  * as the baseline the platform's end-to-end rate is compared with. Prints a table and writes JSON.
  *
  * <pre>
@@ -37,6 +38,9 @@ public final class PlatformBench {
     static final String DIAGNOSED_SHARE = "DIAGNOSED_SHARE";
     static final List<String> COMPETENCIES =
             List.of("SUBJECT_KNOWLEDGE", "SUBJECT_METHODOLOGY", "ASSESSMENT", "READING_LITERACY", "DIGITAL_TEACHING");
+
+    /** Resident memory is sampled this often from the first result until the last route. */
+    static final long MEMORY_SAMPLE_SECONDS = 10;
 
     record Options(String gateway, Path platformDir, int n, int rate, int batch, Path json, String kafka) {}
 
@@ -87,8 +91,12 @@ public final class PlatformBench {
         awaitDiagnosticsKnowTeachers(campaignId, teacherIds.size());
         double routesBefore =
                 scrape("route").sum("msp_routes_suggested_total", "").orElse(0);
+        MemoryTimeline memoryTimeline = MemoryTimeline.of(options.platformDir());
+        memoryTimeline.start(MEMORY_SAMPLE_SECONDS);
         results(municipalityId, campaignId, teacherIds);
         double routesAfter = awaitRoutes(routesBefore, teacherIds.size());
+        memoryTimeline.stop();
+        report.put("memoryTimeline", memoryTimeline.report());
         report.put("routesSuggested", (long) (routesAfter - routesBefore));
         PrometheusScrape indicators = scrape("indicators");
         Map<String, Object> serviceLatency = new LinkedHashMap<>();
@@ -446,6 +454,12 @@ public final class PlatformBench {
             total += (long) entry.getValue().get("peakMiB");
         }
         System.out.printf("  %-14s peak %5s%n", "total", total);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timeline = (Map<String, Object>) report.get("memoryTimeline");
+        System.out.printf(
+                "%-44s %s%n",
+                "resident memory, middle → end of the run",
+                timeline.getOrDefault("secondHalfGrowth", "too short to tell"));
     }
 
     private static void row(String label, Object value) {
