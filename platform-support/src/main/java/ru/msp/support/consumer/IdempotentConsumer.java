@@ -80,17 +80,31 @@ public class IdempotentConsumer {
             String consumer,
             Function<DomainEvent<?>, Mono<?>> handler,
             Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
+        handle(records, consumer, toApply -> Mono.empty(), handler, afterBatch);
+    }
+
+    /**
+     * As {@link #handle(List, String, Function, Function)}, with {@code beforeBatch} first, once, with the events
+     * about to be applied (not the duplicates): it can read what they all name with one query instead of one per
+     * event. If it fails, none of them is applied and the batch is redelivered from the first of them.
+     */
+    public void handle(
+            List<ConsumerRecord<String, String>> records,
+            String consumer,
+            Function<List<DomainEvent<?>>, Mono<?>> beforeBatch,
+            Function<DomainEvent<?>, Mono<?>> handler,
+            Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
         List<DomainEvent<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
                 events.add(CloudEventCodec.decode(records.get(i).value()));
             } catch (RuntimeException unreadable) {
                 // the records before it are applied; the error handler dead-letters this one and redelivers the rest
-                apply(records, events, consumer, handler, afterBatch);
+                apply(records, events, consumer, beforeBatch, handler, afterBatch);
                 throw new BatchListenerFailedException("unreadable event", unreadable, i);
             }
         }
-        apply(records, events, consumer, handler, afterBatch);
+        apply(records, events, consumer, beforeBatch, handler, afterBatch);
     }
 
     /** Applies {@code events} (the decoded prefix of {@code records}). */
@@ -98,6 +112,7 @@ public class IdempotentConsumer {
             List<ConsumerRecord<String, String>> records,
             List<DomainEvent<?>> events,
             String consumer,
+            Function<List<DomainEvent<?>>, Mono<?>> beforeBatch,
             Function<DomainEvent<?>, Mono<?>> handler,
             Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
         if (events.isEmpty()) {
@@ -107,19 +122,34 @@ public class IdempotentConsumer {
                 .map(event -> ProcessedEvent.idOf(consumer, event.id()))
                 .toList();
         Set<String> seen = seen(markerIds);
-        Set<String> applied = new HashSet<>();
+        Set<String> fresh = new HashSet<>();
+        List<Integer> toApply = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (seen.contains(markerIds.get(i)) || !fresh.add(markerIds.get(i))) {
+                metrics.consumed(records.get(i).topic(), consumer, "duplicate");
+                log.debug("event {} already applied by {}", events.get(i).id(), consumer);
+            } else {
+                toApply.add(i);
+            }
+        }
+        if (toApply.isEmpty()) {
+            return;
+        }
+        try {
+            beforeBatch
+                    .apply(toApply.stream().<DomainEvent<?>>map(events::get).toList())
+                    .then()
+                    .block(BATCH_EFFECT_TIMEOUT);
+        } catch (RuntimeException failed) {
+            throw new BatchListenerFailedException("batch preparation failed", failed, toApply.get(0));
+        }
         List<ProcessedEvent> done = new ArrayList<>();
         List<DomainEvent<?>> appliedEvents = new ArrayList<>();
         int firstApplied = -1;
-        for (int i = 0; i < events.size(); i++) {
+        for (int i : toApply) {
             DomainEvent<?> event = events.get(i);
             String markerId = markerIds.get(i);
             String topic = records.get(i).topic();
-            if (seen.contains(markerId) || !applied.add(markerId)) {
-                metrics.consumed(topic, consumer, "duplicate");
-                log.debug("event {} already applied by {}", event.id(), consumer);
-                continue;
-            }
             try {
                 applyOne(event, handler);
             } catch (RuntimeException failed) {

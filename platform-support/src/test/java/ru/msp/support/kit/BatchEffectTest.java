@@ -77,6 +77,64 @@ class BatchEffectTest {
     }
 
     @Test
+    void thePreparationSeesTheEventsToApplyOnceBeforeTheFirstOfThem() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = records(4, 0);
+        consumer.handle(records.subList(0, 2), name, e -> Mono.empty(), applied -> Mono.empty());
+        List<String> seen = new ArrayList<>();
+
+        consumer.handle(
+                records,
+                name,
+                toApply -> Mono.fromRunnable(() -> {
+                    seen.add("prepared");
+                    toApply.forEach(e -> seen.add(e.id()));
+                }),
+                e -> Mono.fromRunnable(() -> seen.add("applied " + e.id())),
+                applied -> Mono.empty());
+
+        List<String> fresh = ids(records.subList(2, 4));
+        assertThat(seen)
+                .as("the two applied before are duplicates: neither prepared nor applied again")
+                .containsExactly(
+                        "prepared", fresh.get(0), fresh.get(1), "applied " + fresh.get(0), "applied " + fresh.get(1));
+
+        // all duplicates: nothing to prepare
+        seen.clear();
+        consumer.handle(
+                records,
+                name,
+                toApply -> Mono.fromRunnable(() -> seen.add("prepared")),
+                e -> Mono.empty(),
+                a -> Mono.empty());
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aFailingPreparationAppliesNothingAndNamesTheFirstEventToApply() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = records(3, 0);
+        consumer.handle(records.subList(0, 1), name, e -> Mono.empty(), applied -> Mono.empty());
+        List<String> perEvent = new ArrayList<>();
+
+        assertThatThrownBy(() -> consumer.handle(
+                        records,
+                        name,
+                        toApply -> Mono.error(new IllegalStateException("store down")),
+                        e -> Mono.fromRunnable(() -> perEvent.add(e.id())),
+                        applied -> Mono.empty()))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(1));
+        assertThat(perEvent).isEmpty();
+
+        // nothing was remembered: the redelivery from that record applies both
+        List<List<String>> batches = new ArrayList<>();
+        noting(records.subList(1, 3), name, perEvent, batches);
+        assertThat(perEvent).containsExactlyElementsOf(ids(records.subList(1, 3)));
+    }
+
+    @Test
     void aFailingEventStillGetsTheBatchEffectOfTheEventsBeforeIt() {
         String name = "batch-" + UUID.randomUUID();
         List<ConsumerRecord<String, String>> records = records(3, 0);
