@@ -40,13 +40,14 @@ class FactListener {
             topics = {"teacher.v1", "diagnostics.v1", "routes.v1", "activities.v1"},
             groupId = "indicators-service.facts")
     void on(List<ConsumerRecord<String, String>> records) {
-        // the facts change event by event; their counters are written once per poll (a municipality's counters are
-        // touched by every event of it)
+        // the facts are read once per poll, change event by event, and their counters are written once per poll (a
+        // municipality's counters are touched by every event of it)
         FactsToDrain changed = new FactsToDrain();
         try {
             consumer.handle(
                     records,
                     "indicator-facts",
+                    toApply -> feed.preload(toApply).contextWrite(changed::into),
                     event -> feed.apply(event).contextWrite(changed::into),
                     applied -> facts.drain(changed).doOnSuccess(done -> counted(applied)));
         } finally {
@@ -63,13 +64,13 @@ class FactListener {
         }
     }
 
-    /** What a crash left between a fact write and its counter deltas. */
     /** Counters forget the facts settled a while ago (see FactStore#releaseSettled). */
     @Scheduled(fixedDelayString = "${msp.indicators.release-interval:10s}", initialDelayString = "10s")
     void releaseSettled() {
         facts.releaseSettled(Duration.ofSeconds(60)).block(Duration.ofMinutes(5));
     }
 
+    /** What a crash left between a fact write and its counter deltas. */
     @Scheduled(fixedDelayString = "${msp.indicators.drain-interval:30s}", initialDelayString = "5s")
     void drainLeftovers() {
         facts.drainLeftovers().block(Duration.ofMinutes(5));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,31 +96,95 @@ public class FactStore {
             UnaryOperator<F> change,
             BiFunction<F, SchoolYear, Map<CounterKey, Tally>> tallies,
             String keyPrefix) {
-        return Mono.defer(() -> mongo.findById(SYSTEM, id, type)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(stored -> {
-                            F before = stored.orElseGet(empty);
-                            F after = change.apply(before);
-                            if (facts(after).equals(facts(before))) {
-                                return drainOrDefer(type, before, keyPrefix).thenReturn(new Changed<>(before, before));
-                            }
-                            SchoolYear horizon = horizon();
-                            List<CounterDelta> deltas =
-                                    IndicatorRules.diff(tallies.apply(before, horizon), tallies.apply(after, horizon));
-                            long version = before.version() + 1;
-                            List<DeltaBatch> pending = new ArrayList<>(before.pending());
-                            if (!deltas.isEmpty()) {
-                                pending.add(new DeltaBatch(version, deltas));
-                            }
-                            F next = after.withBookkeeping(version, pending);
-                            return write(type, stored.isPresent(), before.version(), next)
-                                    .flatMap(written -> written
-                                            ? drainOrDefer(type, next, keyPrefix)
-                                                    .thenReturn(new Changed<>(before, next))
-                                            : Mono.error(new ConcurrentChange()));
-                        }))
+        String factKey = keyPrefix + id;
+        return Mono.deferContextual(context -> {
+                    FactsToDrain poll = context.getOrDefault(FactsToDrain.KEY, null);
+                    return stored(type, id, factKey, poll).flatMap(stored -> {
+                        F before = stored.orElseGet(empty);
+                        F after = change.apply(before);
+                        if (facts(after).equals(facts(before))) {
+                            return drainOrDefer(type, before, keyPrefix).thenReturn(new Changed<>(before, before));
+                        }
+                        SchoolYear horizon = horizon();
+                        List<CounterDelta> deltas =
+                                IndicatorRules.diff(tallies.apply(before, horizon), tallies.apply(after, horizon));
+                        long version = before.version() + 1;
+                        List<DeltaBatch> pending = new ArrayList<>(before.pending());
+                        if (!deltas.isEmpty()) {
+                            pending.add(new DeltaBatch(version, deltas));
+                        }
+                        F next = after.withBookkeeping(version, pending);
+                        return write(type, stored.isPresent(), before.version(), next)
+                                .flatMap(written -> {
+                                    if (!written) {
+                                        if (poll != null) {
+                                            poll.forget(factKey);
+                                        }
+                                        return Mono.error(new ConcurrentChange());
+                                    }
+                                    if (poll != null) {
+                                        poll.know(factKey, Optional.of(next));
+                                    }
+                                    return drainOrDefer(type, next, keyPrefix).thenReturn(new Changed<>(before, next));
+                                });
+                    });
+                })
                 .retryWhen(Retry.max(50).filter(ConcurrentChange.class::isInstance));
+    }
+
+    /**
+     * The document as the poll last saw it, else as stored. A copy the poll holds may be stale (another instance, or
+     * the leftover sweep clearing its deltas): the version guard of the write then misses, the poll forgets it, and
+     * the change is redone from the store.
+     */
+    private <F extends FactDocument<F>> Mono<Optional<F>> stored(
+            Class<F> type, String id, String factKey, FactsToDrain poll) {
+        Optional<F> known = poll == null ? null : poll.known(factKey, type);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return mongo.findById(SYSTEM, id, type)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .doOnNext(stored -> {
+                    if (poll != null) {
+                        inPoll.add(factKey);
+                        poll.know(factKey, stored);
+                    }
+                });
+    }
+
+    /**
+     * Reads the teacher and organisation facts a poll's events name, one query per kind, into the poll
+     * ({@link FactsToDrain}) of the context; their changes then start from these. The leftover sweep leaves them
+     * alone until the poll ends.
+     */
+    public Mono<Void> preload(Collection<String> teacherIds, Collection<String> organizationIds) {
+        return Mono.deferContextual(context -> {
+            FactsToDrain poll = context.getOrDefault(FactsToDrain.KEY, null);
+            if (poll == null) {
+                return Mono.<Void>empty();
+            }
+            return preload(poll, TeacherFact.class, TEACHER_KEY, teacherIds)
+                    .then(preload(poll, OrganizationFact.class, ORGANIZATION_KEY, organizationIds));
+        });
+    }
+
+    private <F extends FactDocument<F>> Mono<Void> preload(
+            FactsToDrain poll, Class<F> type, String keyPrefix, Collection<String> ids) {
+        Set<String> unknown = new LinkedHashSet<>();
+        ids.stream()
+                .filter(id -> id != null && poll.known(keyPrefix + id, type) == null)
+                .forEach(unknown::add);
+        if (unknown.isEmpty()) {
+            return Mono.empty();
+        }
+        unknown.forEach(id -> inPoll.add(keyPrefix + id));
+        return mongo.findByIds(SYSTEM, unknown, type)
+                .doOnNext(fact -> poll.know(keyPrefix + fact.id(), Optional.of(fact)))
+                .then(Mono.fromRunnable(() -> unknown.stream()
+                        .filter(id -> poll.known(keyPrefix + id, type) == null)
+                        .forEach(id -> poll.know(keyPrefix + id, Optional.empty()))));
     }
 
     private static <F extends FactDocument<F>> F facts(F fact) {
@@ -191,11 +256,12 @@ public class FactStore {
             changed.teachers.forEach(id -> inPoll.remove(TEACHER_KEY + id));
             changed.organizations.forEach(id -> inPoll.remove(ORGANIZATION_KEY + id));
         }
+        changed.knownKeys().forEach(inPoll::remove);
     }
 
     /**
-     * Facts changed by a poll in progress, drained at its end: the leftover sweep leaves them alone (draining them at
-     * the same time would be correct, but both writers would miss each other's guards and retry).
+     * Facts read or changed by a poll in progress, drained at its end: the leftover sweep leaves them alone (draining
+     * them at the same time would be correct, but both writers would miss each other's guards and retry).
      */
     private final Set<String> inPoll = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -1,0 +1,139 @@
+package ru.msp.indicators.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import ru.msp.support.tenancy.ScopedMongo;
+import ru.msp.support.tenancy.TenantScope;
+import ru.msp.testsupport.WithPlatformInfrastructure;
+
+/**
+ * A poll reads the facts its events name together ({@link FactStore#preload}), and each change starts from the poll's
+ * copy instead of reading its document; a copy another writer made stale is read again, so no change is lost.
+ */
+@WithPlatformInfrastructure
+@SpringBootTest
+@Import(PollFactsTest.FindsSeen.class)
+class PollFactsTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final LocalDate DEPARTED = LocalDate.of(2026, 5, 31);
+
+    /** The filters of the {@code find} commands this service sends for teacher facts. */
+    static final Queue<String> teacherFinds = new ConcurrentLinkedQueue<>();
+
+    @TestConfiguration
+    static class FindsSeen {
+        @Bean
+        MongoClientSettingsBuilderCustomizer findsOfTeacherFacts() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if ("find".equals(event.getCommandName())
+                            && TeacherFact.COLLECTION.equals(
+                                    event.getCommand().getString("find").getValue())) {
+                        teacherFinds.add(
+                                event.getCommand().getDocument("filter").toJson());
+                    }
+                }
+            });
+        }
+    }
+
+    @Autowired
+    FactStore facts;
+
+    @Autowired
+    ScopedMongo mongo;
+
+    @Test
+    void aPollReadsItsFactsInOneQueryAndItsChangesReadNoneAgain() {
+        String a = stored(placedIn("mun-a"));
+        String b = stored(placedIn("mun-b"));
+        String absent = "poll-" + UUID.randomUUID();
+        FactsToDrain poll = new FactsToDrain();
+        teacherFinds.clear();
+
+        facts.preload(List.of(a, b, absent), List.of()).contextWrite(poll::into).block(WAIT);
+        inPoll(poll, a, f -> f.withDeparture(DEPARTED));
+        inPoll(poll, b, f -> f.withDeparture(DEPARTED));
+        inPoll(poll, absent, placedIn("mun-c"));
+        inPoll(poll, a, placedIn("mun-a2"));
+        facts.pollEnded(poll);
+
+        assertThat(findsNaming(a, b, absent))
+                .as("one query for the three, none per change")
+                .hasSize(1);
+        assertThat(fact(a).departedOn()).isEqualTo(DEPARTED);
+        assertThat(fact(a).municipalityId()).isEqualTo("mun-a2");
+        assertThat(fact(a).version()).as("two changes after the first").isEqualTo(3);
+        assertThat(fact(b).departedOn()).isEqualTo(DEPARTED);
+        assertThat(fact(absent).municipalityId()).isEqualTo("mun-c");
+    }
+
+    @Test
+    void aFactAnotherWriterChangedAfterThePollReadItIsReadAgainAndKeepsBothChanges() {
+        String a = stored(placedIn("mun-a"));
+        String created = "poll-" + UUID.randomUUID();
+        FactsToDrain poll = new FactsToDrain();
+        facts.preload(List.of(a, created), List.of()).contextWrite(poll::into).block(WAIT);
+
+        // another instance writes both after the poll read them (one of them did not exist then)
+        facts.teacher(a, f -> f.withDeparture(DEPARTED)).block(WAIT);
+        facts.teacher(created, f -> f.withDeparture(DEPARTED)).block(WAIT);
+        teacherFinds.clear();
+
+        inPoll(poll, a, placedIn("mun-a2"));
+        inPoll(poll, created, placedIn("mun-c"));
+        facts.pollEnded(poll);
+
+        assertThat(findsNaming(a)).as("the stale copy was read again, once").hasSize(1);
+        assertThat(findsNaming(created)).hasSize(1);
+        assertThat(fact(a).departedOn()).isEqualTo(DEPARTED);
+        assertThat(fact(a).municipalityId()).isEqualTo("mun-a2");
+        assertThat(fact(created).departedOn()).isEqualTo(DEPARTED);
+        assertThat(fact(created).municipalityId()).isEqualTo("mun-c");
+    }
+
+    private static UnaryOperator<TeacherFact> placedIn(String municipality) {
+        return f ->
+                f.withPlacement("reg-poll", municipality, "org-" + municipality, Instant.parse("2026-09-01T00:00:00Z"));
+    }
+
+    /** A teacher fact stored outside any poll (version 1). */
+    private String stored(UnaryOperator<TeacherFact> change) {
+        String id = "poll-" + UUID.randomUUID();
+        facts.teacher(id, change).block(WAIT);
+        return id;
+    }
+
+    private void inPoll(FactsToDrain poll, String id, UnaryOperator<TeacherFact> change) {
+        facts.teacher(id, change).contextWrite(poll::into).block(WAIT);
+    }
+
+    private TeacherFact fact(String id) {
+        return mongo.findById(TenantScope.system("test"), id, TeacherFact.class).block(WAIT);
+    }
+
+    private static List<String> findsNaming(String... ids) {
+        return teacherFinds.stream()
+                .filter(filter -> java.util.Arrays.stream(ids).anyMatch(filter::contains))
+                .toList();
+    }
+}
