@@ -11,6 +11,7 @@ import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
 import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.recommendation.SchoolDiagnosed;
+import ru.msp.route.route.RegionReads;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.teacher.TeacherCards;
 import ru.msp.support.consumer.IdempotentConsumer;
@@ -39,7 +40,8 @@ class DiagnosisListener {
 
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-suggestion", this::apply, this::schools);
+        RegionReads regions = new RegionReads(); // a region's offers, practices and mentors: read once per poll
+        consumer.handle(records, "route-suggestion", event -> apply(event).contextWrite(regions::into), this::schools);
     }
 
     /** School statistics once per school of the poll, after every diagnosis of it is on the teachers' cards. */

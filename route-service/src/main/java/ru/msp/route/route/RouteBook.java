@@ -203,14 +203,16 @@ public class RouteBook {
         if (deficits.isEmpty()) {
             return Mono.just(new Suggestion(List.of(), List.of()));
         }
-        return Mono.zip(
-                        offers.ofRegion(learner.regionId()).collectList(),
-                        offers.practicesOfRegion(learner.regionId()).collectList(),
-                        mentorWanted
-                                        && !learner.hasMentor()
-                                        && learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
-                                ? cards.mentorsOfRegion(learner.regionId()).collectList()
-                                : Mono.just(List.<MentorCandidate>of()))
+        String region = learner.regionId();
+        boolean mentorNeeded = mentorWanted
+                && !learner.hasMentor()
+                && learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        return Mono.deferContextual(poll -> Mono.zip(
+                        RegionReads.of(poll, "offers", region, () -> offers.ofRegion(region)),
+                        RegionReads.of(poll, "practices", region, () -> offers.practicesOfRegion(region)),
+                        mentorNeeded
+                                ? RegionReads.of(poll, "mentors", region, () -> cards.mentorsOfRegion(region))
+                                : Mono.just(List.<MentorCandidate>of())))
                 .map(loaded -> suggester.suggest(
                         learner,
                         deficits,
