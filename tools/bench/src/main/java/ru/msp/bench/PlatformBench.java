@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -268,9 +269,9 @@ public final class PlatformBench {
     /** diagnostics-service learns teachers from teacher.v1: results for teachers it does not know yet are refused. */
     private void awaitDiagnosticsKnowTeachers(String campaignId, int expected) throws InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + 600_000_000_000L;
+        Patience patience = new Patience(QUIET, 0, started);
         int target = 0;
-        while (System.nanoTime() < deadline) {
+        while (patience.stillMoving(target, System.nanoTime())) {
             JsonNode progress = gateway.get("/api/diagnostics/campaigns/" + enc(campaignId) + "/progress")
                     .body();
             target = progress == null ? 0 : progress.path("target").asInt();
@@ -280,8 +281,8 @@ public final class PlatformBench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(
-                "diagnostics-service knows " + target + " of " + expected + " teachers after 10 minutes");
+        throw new IllegalStateException("diagnostics-service knows " + target + " of " + expected
+                + " teachers, no more for " + patience.quiet().toMinutes() + " minutes");
     }
 
     // ---------------------------------------------------------------- the measured part
@@ -397,11 +398,16 @@ public final class PlatformBench {
 
         @Override
         public void run() {
-            long deadline = Long.MAX_VALUE;
+            // while results are posted the watch waits in any case; after the last one, as long as the count moves
+            Patience patience = null;
             try {
-                while (!(ingestDone && reflected >= accepted) && System.nanoTime() < deadline) {
-                    if (ingestDone && deadline == Long.MAX_VALUE) {
-                        deadline = System.nanoTime() + 900_000_000_000L;
+                while (!(ingestDone && reflected >= accepted)) {
+                    if (ingestDone) {
+                        if (patience == null) {
+                            patience = new Patience(QUIET, reflected, System.nanoTime());
+                        } else if (!patience.stillMoving(reflected, System.nanoTime())) {
+                            break;
+                        }
                     }
                     JsonNode values = gateway.get("/api/indicators?scope=municipality:" + enc(municipalityId))
                             .body();
@@ -424,7 +430,8 @@ public final class PlatformBench {
         void report(long started) {
             double seconds = (System.nanoTime() - started) / 1e9;
             if (reflected < accepted) {
-                error("indicators counted " + reflected + " of " + accepted + " results within 15 minutes");
+                error("indicators counted " + reflected + " of " + accepted + " results, no more for "
+                        + QUIET.toMinutes() + " minutes");
             }
             Map<String, Object> endToEnd = new LinkedHashMap<>();
             endToEnd.put("results", reflected);
@@ -437,17 +444,19 @@ public final class PlatformBench {
         }
     }
 
+    /** How long the platform may show no progress before the benchmark gives up waiting for it. */
+    static final Duration QUIET = Duration.ofMinutes(5);
+
     /** When the results import began: the routes' time is measured from it, as the indicators' is. */
     private long resultsStarted;
 
     private double awaitRoutes(double before, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 900_000_000_000L;
         double last = before;
         long lastMoved = System.nanoTime();
         int stableFor = 0;
         // Not every result has a deficit: wait until the counter stops moving (10 s: a busy route-service pauses
-        // for seconds between polls) rather than for N routes.
-        while (System.nanoTime() < deadline && stableFor < 40) {
+        // for seconds between polls) rather than for N routes; it cannot move for ever, at most N times.
+        while (stableFor < 40) {
             double now = scrape("route").sum("msp_routes_suggested_total", "").orElse(before);
             if (now != last) {
                 lastMoved = System.nanoTime();
