@@ -1,15 +1,20 @@
 package ru.msp.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
-/** The H2 backend's collection, answering queries through the index {@link QueryPlanner} chooses. */
+/**
+ * The H2 backend's collection, answering queries through the index {@link QueryPlanner} chooses; updates change
+ * copies ({@link CopyOnChange}) and store them as new objects, as the library's {@code handleUpdate} already does.
+ */
 final class PlannedH2Collection extends H2Collection {
 
     private final QueryPlanner<Object> planner = new QueryPlanner<>();
@@ -45,6 +50,29 @@ final class PlannedH2Collection extends H2Collection {
                 () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, projection),
                 getFullName(),
                 this::count);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector, Document update, ArrayFilters arrayFilters, boolean multi, boolean upsert, Oplog oplog) {
+        return CopyOnChange.changing(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        return CopyOnChange.changing(() -> super.findAndModify(query));
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        return CopyOnChange.read(super.getDocument(position));
+    }
+
+    /** A whole-collection scan (no index fits): the matches, copied when they are about to be changed. */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        return CopyOnChange.matches(super.matchDocuments(query, orderBy, skip, limit, batchSize, projection));
     }
 
     /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */
