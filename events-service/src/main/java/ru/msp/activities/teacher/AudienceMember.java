@@ -28,7 +28,10 @@ public record AudienceMember(
         boolean departed,
         Instant placeTime,
         Instant factsTime,
-        Instant departedTime) {
+        Instant departedTime,
+        // ScopedMongo.REVISION, kept by updateIfNewer: declared so that Spring Data maps its guarded upsert without
+        // failing (and throwing, at a cost) to resolve "rev" as a property on every write
+        Long rev) {
 
     public static final String COLLECTION = "audience";
 

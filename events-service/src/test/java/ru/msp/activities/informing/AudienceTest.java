@@ -46,7 +46,8 @@ public class AudienceTest {
     }
 
     static AudienceMember teacher(String municipality, String organization, String position, Set<TargetGroup> groups) {
-        return new AudienceMember("t", "reg-1", municipality, organization, position, groups, false, null, null, null);
+        return new AudienceMember(
+                "t", "reg-1", municipality, organization, position, groups, false, null, null, null, null);
     }
 
     @Test
@@ -76,7 +77,7 @@ public class AudienceTest {
                         forYoungTeachers, teacher("mun-1", "org-2", "DIRECTOR", Set.of(TargetGroup.YOUNG_TEACHER))))
                 .isFalse();
         AudienceMember left =
-                new AudienceMember("t", "reg-1", "mun-1", "org-1", "TEACHER", Set.of(), true, null, null, null);
+                new AudienceMember("t", "reg-1", "mun-1", "org-1", "TEACHER", Set.of(), true, null, null, null, null);
         assertThat(Audience.includes(activity("MUNICIPAL", Set.of(), List.of()), left))
                 .isFalse();
     }

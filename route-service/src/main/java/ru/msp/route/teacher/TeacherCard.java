@@ -34,7 +34,10 @@ public record TeacherCard(
         Instant factsTime,
         List<Participation> attended,
         List<Participation> completedCourses,
-        StaffDiagnosis lastDiagnosis) {
+        StaffDiagnosis lastDiagnosis,
+        // ScopedMongo.REVISION, kept by updateIfNewer: declared so that Spring Data maps its guarded upsert without
+        // failing (and throwing, at a cost) to resolve "rev" as a property on every write
+        Long rev) {
 
     public static final String COLLECTION = "teacher_cards";
 

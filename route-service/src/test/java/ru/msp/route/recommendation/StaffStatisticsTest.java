@@ -26,7 +26,7 @@ class StaffStatisticsTest {
                 Instant.parse("2026-02-01T10:00:00Z"),
                 List.of("ASSESSMENT", "DIGITAL"),
                 List.of(deficits));
-        return new TeacherCard(id, "reg-1", "mun-1", "org-1", facts, false, Instant.EPOCH, null, null, diagnosis);
+        return new TeacherCard(id, "reg-1", "mun-1", "org-1", facts, false, Instant.EPOCH, null, null, diagnosis, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class StaffStatisticsTest {
                 teacher("t2", List.of("MATHEMATICS", "PHYSICS"), assessment, digital),
                 teacher("t3", List.of("MATHEMATICS")),
                 teacher("t4", List.of("HISTORY"), digital),
-                new TeacherCard("t5", "reg-1", "mun-1", "org-1", null, false, null, null, null, null));
+                new TeacherCard("t5", "reg-1", "mun-1", "org-1", null, false, null, null, null, null, null));
 
         List<StaffDeficitShare> shares = StaffStatistics.of(staff);
 
