@@ -270,11 +270,13 @@ public final class PlatformBench {
     private void awaitDiagnosticsKnowTeachers(String campaignId, int expected) throws InterruptedException {
         long started = System.nanoTime();
         Patience patience = new Patience(QUIET, 0, started);
+        ProgressReport known = progress("teachers known to diagnostics-service", expected, started);
         int target = 0;
         while (patience.stillMoving(target, System.nanoTime())) {
             JsonNode progress = gateway.get("/api/diagnostics/campaigns/" + enc(campaignId) + "/progress")
                     .body();
             target = progress == null ? 0 : progress.path("target").asInt();
+            known.seen(target, System.nanoTime());
             if (target >= expected) {
                 report.put("teachersPropagatedSeconds", round((System.nanoTime() - started) / 1e9, 2));
                 return;
@@ -300,7 +302,7 @@ public final class PlatformBench {
         Thread watcher = new Thread(watch, "indicator-watch");
         watcher.setDaemon(true);
         watcher.start();
-        Histogram postLatency = new Histogram(3_600_000_000_000L, 3);
+        Histogram postLatency = new Histogram(LONGEST_LATENCY_NANOS, 3);
         for (int from = 0; from < teacherIds.size(); from += batch) {
             long due = started + (from / batch) * interval;
             long now = System.nanoTime();
@@ -371,7 +373,8 @@ public final class PlatformBench {
     private final class IndicatorWatch implements Runnable {
         private final String municipalityId;
         private final long[] acceptedAt;
-        private final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        private final Histogram latency = new Histogram(LONGEST_LATENCY_NANOS, 3);
+        private final ProgressReport progress;
         private volatile int accepted;
         private volatile boolean ingestDone;
         private int reflected;
@@ -379,6 +382,7 @@ public final class PlatformBench {
         IndicatorWatch(String municipalityId, int n) {
             this.municipalityId = municipalityId;
             this.acceptedAt = new long[n];
+            this.progress = progress("results counted in indicators", n, System.nanoTime());
         }
 
         /** Called by the posting thread only, in acceptance order. */
@@ -418,6 +422,7 @@ public final class PlatformBench {
                         latency.recordValue(Math.max(0, now - acceptedAt[reflected]));
                         reflected++;
                     }
+                    progress.seen(reflected, now);
                     Thread.sleep(100);
                 }
             } catch (InterruptedException e) {
@@ -447,6 +452,16 @@ public final class PlatformBench {
     /** How long the platform may show no progress before the benchmark gives up waiting for it. */
     static final Duration QUIET = Duration.ofMinutes(5);
 
+    /** How often a line says where a wait stands. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
+    /** The histograms' range: a day (an hour was too close to what a 100,000-result run takes). */
+    static final long LONGEST_LATENCY_NANOS = Duration.ofDays(1).toNanos();
+
+    private static ProgressReport progress(String what, long of, long nowNanos) {
+        return new ProgressReport(what, of, PROGRESS_EVERY, nowNanos, System.out);
+    }
+
     /** When the results import began: the routes' time is measured from it, as the indicators' is. */
     private long resultsStarted;
 
@@ -454,6 +469,7 @@ public final class PlatformBench {
         double last = before;
         long lastMoved = System.nanoTime();
         int stableFor = 0;
+        ProgressReport progress = progress("routes suggested", expected, lastMoved);
         // Not every result has a deficit: wait until the counter stops moving (10 s: a busy route-service pauses
         // for seconds between polls) rather than for N routes; it cannot move for ever, at most N times.
         while (stableFor < 40) {
@@ -463,6 +479,7 @@ public final class PlatformBench {
             }
             stableFor = now == last ? stableFor + 1 : 0;
             last = now;
+            progress.seen((long) (now - before), System.nanoTime());
             if (now - before >= expected) {
                 break;
             }
