@@ -33,8 +33,17 @@ final class PlannedMemoryCollection extends MemoryCollection {
 
     private final QueryPlanner<Integer> planner = new QueryPlanner<>();
 
+    /** The library's own list of the documents (a position is an index into it). */
+    private final List<Document> documents;
+
+    @SuppressWarnings("unchecked")
     PlannedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
+        try {
+            documents = (List<Document>) DOCUMENTS.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("mongo-java-server's memory backend changed", e);
+        }
     }
 
     @Override
@@ -86,13 +95,7 @@ final class PlannedMemoryCollection extends MemoryCollection {
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
-        try {
-            @SuppressWarnings("unchecked")
-            List<Document> documents = (List<Document>) DOCUMENTS.get(this);
-            documents.set(position, newDocument);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("mongo-java-server's memory backend changed", e);
-        }
+        documents.set(position, newDocument);
     }
 
     /** The library leaves this one unsynchronised; candidates must not change between choosing and reading them. */

@@ -198,7 +198,9 @@ public class ScopedMongo {
      * fields are exactly the index's, so {@code {_id, $or: [...]}} scanned the whole collection for every event. Here
      * the document is read by {@code _id}, the time compared in Java, and the write guarded by the document's revision
      * {@value #REVISION} (declare a unique index on {@code _id} and {@value #REVISION}): a writer that came in between
-     * makes the write miss and the whole step is redone.
+     * makes the write miss and the whole step is redone. Declare {@value #REVISION} as a property of {@code type} too:
+     * the upsert is mapped through {@code type}, and Spring Data throws and catches an exception for every key it
+     * cannot resolve, on every write.
      */
     public <T> Mono<Boolean> updateIfNewer(
             TenantScope scope,
