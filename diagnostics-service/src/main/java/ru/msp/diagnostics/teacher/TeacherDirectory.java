@@ -1,6 +1,13 @@
 package ru.msp.diagnostics.teacher;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -30,27 +37,74 @@ public class TeacherDirectory {
         this.mongo = mongo;
     }
 
+    /** A fresh poll of {@code teacher.v1}; one per listener call, never shared between threads. */
+    Poll poll() {
+        return new Poll();
+    }
+
     /**
-     * Applies one event. Read, merge, save: the events of one teacher arrive on one partition and are applied one at a
-     * time, so no two writes of one teacher race; the merge itself ignores anything older than what is stored.
+     * One poll of {@code teacher.v1}: the teachers its events name are read with one query, the events merged in
+     * memory in partition order, and the teachers that changed written back with one bulk write. The events of one
+     * teacher arrive on one partition and this is the only writer of the read model, so nothing writes a teacher
+     * between the read and the write; the merge itself ignores anything older than what is stored. Before, each event
+     * cost a read and a write: at 100,000 teachers this service learned them at ~90/s.
      */
-    Mono<KnownTeacher> apply(DomainEvent<?> event) {
-        String teacherId;
-        if (event.data() instanceof TeacherRegistered registered) {
-            teacherId = registered.teacherId();
-        } else if (event.data() instanceof TeacherUpdated updated) {
-            teacherId = updated.teacherId();
-        } else if (event.data() instanceof TeacherTransferred transferred) {
-            teacherId = transferred.teacherId();
-        } else if (event.data() instanceof TeacherDeparted departed) {
-            teacherId = departed.teacherId();
-        } else {
-            return Mono.empty();
+    final class Poll {
+
+        private final Map<String, KnownTeacher> teachers = new HashMap<>();
+        private final Set<String> changed = new LinkedHashSet<>();
+
+        /** Reads every teacher the events about to be applied name. */
+        Mono<Void> load(List<DomainEvent<?>> events) {
+            Set<String> ids = events.stream()
+                    .map(TeacherDirectory::teacherIdOf)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            return mongo.findByIds(FEED, ids, KnownTeacher.class)
+                    .doOnNext(teacher -> teachers.put(teacher.id(), teacher))
+                    .then();
         }
-        return mongo.findById(FEED, teacherId, KnownTeacher.class)
-                .defaultIfEmpty(KnownTeacher.unseen(teacherId))
-                .map(stored -> merge(stored, event))
-                .flatMap(next -> mongo.save(FEED, next));
+
+        /** Merges one event into what the poll holds; a replay that changes nothing leaves the teacher unwritten. */
+        Mono<Void> apply(DomainEvent<?> event) {
+            return Mono.fromRunnable(() -> {
+                String teacherId = teacherIdOf(event);
+                if (teacherId == null) {
+                    return;
+                }
+                KnownTeacher stored = teachers.getOrDefault(teacherId, KnownTeacher.unseen(teacherId));
+                KnownTeacher next = merge(stored, event);
+                if (!next.equals(stored)) {
+                    teachers.put(teacherId, next);
+                    changed.add(teacherId);
+                }
+            });
+        }
+
+        /** Writes the teachers the applied events changed (called before their events are remembered). */
+        Mono<Void> store(List<DomainEvent<?>> applied) {
+            return Mono.defer(() -> {
+                List<KnownTeacher> written = changed.stream().map(teachers::get).toList();
+                return mongo.saveAll(FEED, written, KnownTeacher.class).doOnSuccess(done -> changed.clear());
+            });
+        }
+    }
+
+    private static String teacherIdOf(DomainEvent<?> event) {
+        Object data = event.data();
+        if (data instanceof TeacherRegistered registered) {
+            return registered.teacherId();
+        }
+        if (data instanceof TeacherUpdated updated) {
+            return updated.teacherId();
+        }
+        if (data instanceof TeacherTransferred transferred) {
+            return transferred.teacherId();
+        }
+        if (data instanceof TeacherDeparted departed) {
+            return departed.teacherId();
+        }
+        return null;
     }
 
     static KnownTeacher merge(KnownTeacher stored, DomainEvent<?> event) {

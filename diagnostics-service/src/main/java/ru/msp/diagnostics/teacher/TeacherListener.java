@@ -20,6 +20,7 @@ class TeacherListener {
 
     @KafkaListener(topics = "teacher.v1", groupId = "diagnostics-service.teachers")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "diagnostics-teachers", directory::apply);
+        TeacherDirectory.Poll poll = directory.poll();
+        consumer.handle(records, "diagnostics-teachers", poll::load, poll::apply, poll::store);
     }
 }

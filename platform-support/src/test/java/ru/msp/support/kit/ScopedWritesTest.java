@@ -204,6 +204,43 @@ class ScopedWritesTest {
         assertThat(stored(a.id()).getString("note")).isNull();
     }
 
+    @Test
+    void saveAllReplacesTheStoredDocumentsAndInsertsTheNewOnesInOneWrite() {
+        Member kept = member("kept");
+        Member replaced = member("replaced");
+        scoped.insertAll(SYSTEM, List.of(kept, replaced)).block(WAIT);
+        Member changed = new Member(replaced.id(), "reg-1", municipality, "changed-key", T0);
+        Member added = member("added");
+
+        scoped.saveAll(SYSTEM, List.of(changed, added), Member.class).block(WAIT);
+
+        assertThat(stored(replaced.id()).getString("externalKey")).isEqualTo("changed-key");
+        assertThat(stored(replaced.id()).getDate("seenAt").toInstant()).isEqualTo(T0);
+        assertThat(stored(added.id()).getString("externalKey")).isEqualTo(added.externalKey());
+        assertThat(stored(kept.id()).getString("externalKey"))
+                .as("not named: untouched")
+                .isEqualTo(kept.externalKey());
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("municipalityId").is(municipality)),
+                                KitTestApplication.MEMBERS)
+                        .block(WAIT))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void saveAllWritesNothingWhenOneDocumentIsOutOfScope() {
+        TenantScope operator =
+                new TenantScope("op", null, Set.of(Role.MUNICIPAL_OPERATOR), "reg-1", municipality, null, null, false);
+        Member own = member("own");
+        Member foreign = new Member("m-" + UUID.randomUUID(), "reg-1", "mun-elsewhere", "x-" + UUID.randomUUID(), null);
+
+        assertThatThrownBy(() -> scoped.saveAll(operator, List.of(own, foreign), Member.class)
+                        .block(WAIT))
+                .isInstanceOf(RequestRejectedException.class);
+        assertThat(stored(own.id())).isNull();
+        assertThat(stored(foreign.id())).isNull();
+    }
+
     private boolean seen(String id, Instant time, String note) {
         return update(id, time, note).block(WAIT);
     }
