@@ -6,7 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -62,23 +65,31 @@ public class Informer {
                 .count();
     }
 
-    /** Informs one teacher of the published activities still ahead that are meant for them. */
-    public Mono<Long> informTeacher(String teacherId) {
+    /**
+     * Informs each teacher of the published activities still ahead that are meant for them (teachers who joined,
+     * moved or changed position after the activities were published). A region's upcoming activities are read once for
+     * all its teachers of the call. The count of records newly written.
+     */
+    public Mono<Long> informTeachers(List<AudienceMember> members) {
         Instant now = clock.instant();
-        return directory
-                .byId(teacherId)
+        Map<String, List<AudienceMember>> byRegion = members.stream()
                 .filter(AudienceMember::active)
-                .flatMapMany(teacher -> mongo.find(
+                .collect(Collectors.groupingBy(AudienceMember::regionId, LinkedHashMap::new, Collectors.toList()));
+        return Flux.fromIterable(byRegion.entrySet())
+                .concatMap(region -> mongo.find(
                                 SELF,
                                 query(where("regionId")
-                                        .is(teacher.regionId())
+                                        .is(region.getKey())
                                         .and("status")
                                         .is(ActivityStatus.PUBLISHED)
                                         .and("endsAt")
                                         .gt(now)),
                                 Activity.class)
-                        .filter(activity -> Audience.includes(activity, teacher))
-                        .concatMap(activity -> inform(activity, teacher)))
+                        .collectList()
+                        .flatMapMany(upcoming -> Flux.fromIterable(region.getValue())
+                                .concatMap(teacher -> Flux.fromIterable(upcoming)
+                                        .filter(activity -> Audience.includes(activity, teacher))
+                                        .concatMap(activity -> inform(activity, teacher)))))
                 .count();
     }
 

@@ -1,12 +1,17 @@
 package ru.msp.activities.informing;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import ru.msp.activities.teacher.AudienceMember;
 import ru.msp.activities.teacher.TeacherDirectory;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.activities.ActivityChanged;
@@ -40,13 +45,21 @@ class InformingListener {
      */
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
     void onTeacher(List<ConsumerRecord<String, String>> records) {
+        TeacherDirectory.Poll poll = directory.poll();
         consumer.handle(
-                records,
-                "events-informing-teachers",
-                event -> directory
-                        .apply(event)
-                        .filter(teacherId -> !(event.data() instanceof TeacherDeparted))
-                        .flatMap(informer::informTeacher));
+                records, "events-informing-teachers", poll::load, poll::apply, applied -> informAfter(poll, applied));
+    }
+
+    /** The poll's teachers written first, then each one an applied event did not take away informed, once. */
+    private Mono<Void> informAfter(TeacherDirectory.Poll poll, List<DomainEvent<?>> applied) {
+        Set<String> teachers = applied.stream()
+                .filter(event -> !(event.data() instanceof TeacherDeparted))
+                .map(TeacherDirectory::teacherIdOf)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<AudienceMember> members =
+                teachers.stream().flatMap(id -> poll.member(id).stream()).toList();
+        return poll.store().then(informer.informTeachers(members)).then();
     }
 
     @KafkaListener(topics = "activities.v1", groupId = "events-service.informing")

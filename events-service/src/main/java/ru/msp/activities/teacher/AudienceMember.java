@@ -3,11 +3,11 @@ package ru.msp.activities.teacher;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.msp.contracts.TargetGroup;
 import ru.msp.support.tenancy.TenantFields;
 import ru.msp.support.tenancy.TenantKey;
+import ru.msp.support.tenancy.TenantOwned;
 
 /**
  * A teacher as events-service knows them from {@code teacher.v1}: where they work, their position and target groups,
@@ -15,8 +15,6 @@ import ru.msp.support.tenancy.TenantKey;
  * that last set it, so an older event arriving late never overwrites a newer one.
  */
 @Document(AudienceMember.COLLECTION)
-// ScopedMongo.updateIfNewer guards its writes by _id and revision; the embedded store needs the exact index for that
-@CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
 @TenantFields(teacher = "_id")
 public record AudienceMember(
         @Id String id,
@@ -29,14 +27,99 @@ public record AudienceMember(
         Instant placeTime,
         Instant factsTime,
         Instant departedTime,
-        // ScopedMongo.REVISION, kept by updateIfNewer: declared so that Spring Data maps its guarded upsert without
-        // failing (and throwing, at a cost) to resolve "rev" as a property on every write
-        Long rev) {
+        // how many times the teacher was written: the revision ScopedMongo.updateIfNewer kept when this model was
+        // written with it, counted on so that stored documents keep one meaning
+        Long rev)
+        implements TenantOwned {
 
     public static final String COLLECTION = "audience";
 
+    @Override
     public TenantKey tenantKey() {
         return new TenantKey(regionId, municipalityId, organizationId, id);
+    }
+
+    /** A teacher no event has been seen of yet. */
+    static AudienceMember unseen(String teacherId) {
+        return new AudienceMember(teacherId, null, null, null, null, null, false, null, null, null, null);
+    }
+
+    /** Placed where a registration, an update or a transfer says, unless a newer event placed them already. */
+    AudienceMember placed(String region, String municipality, String organization, Instant at) {
+        if (!newer(at, placeTime)) {
+            return this;
+        }
+        return new AudienceMember(
+                id,
+                region,
+                municipality,
+                organization,
+                position,
+                targetGroups,
+                departed,
+                at,
+                factsTime,
+                departedTime,
+                rev);
+    }
+
+    /** The position and target groups of a registration or an update, unless newer ones are known. */
+    AudienceMember withFacts(String newPosition, Set<TargetGroup> groups, Instant at) {
+        if (!newer(at, factsTime)) {
+            return this;
+        }
+        return new AudienceMember(
+                id,
+                regionId,
+                municipalityId,
+                organizationId,
+                newPosition,
+                groups == null ? Set.of() : Set.copyOf(groups),
+                departed,
+                placeTime,
+                at,
+                departedTime,
+                rev);
+    }
+
+    /** Departed: final, since teacher-service never brings a departed teacher back. */
+    AudienceMember departedAt(Instant at) {
+        if (!newer(at, departedTime)) {
+            return this;
+        }
+        return new AudienceMember(
+                id,
+                regionId,
+                municipalityId,
+                organizationId,
+                position,
+                targetGroups,
+                true,
+                placeTime,
+                factsTime,
+                at,
+                rev);
+    }
+
+    /** The next revision, for a changed state about to be written. */
+    AudienceMember revised() {
+        return new AudienceMember(
+                id,
+                regionId,
+                municipalityId,
+                organizationId,
+                position,
+                targetGroups,
+                departed,
+                placeTime,
+                factsTime,
+                departedTime,
+                rev == null ? 1 : rev + 1);
+    }
+
+    /** Strictly newer: an event at the stored time is the one already applied, or a replay of it. */
+    private static boolean newer(Instant at, Instant stored) {
+        return stored == null || stored.isBefore(at);
     }
 
     /** Known well enough to take part: placed in an organisation and not departed. */
