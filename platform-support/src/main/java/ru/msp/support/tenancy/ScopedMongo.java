@@ -1,8 +1,11 @@
 package ru.msp.support.tenancy;
 
+import com.mongodb.MongoBulkWriteException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,8 @@ public class ScopedMongo {
 
     /** The revision {@link #updateIfNewer} keeps in each document it writes. */
     public static final String REVISION = "rev";
+
+    private static final int DUPLICATE_KEY = 11000;
 
     @TenantFields
     private static final class Defaults {}
@@ -240,9 +245,9 @@ public class ScopedMongo {
             Instant time,
             Update update,
             Class<T> type) {
-        Instant stamp = time.truncatedTo(ChronoUnit.MILLIS); // what a BSON date keeps
         Document scopeFilter = scope.readCriteria(fields.computeIfAbsent(type, ScopedMongo::fieldsOf))
                 .getCriteriaObject();
+        NewerUpdate one = new NewerUpdate(owner, id, timeField, time, update);
         return Mono.fromRunnable(() -> scope.checkWrite(owner))
                 .then(Mono.defer(() -> mongo.findOne(
                                 Query.query(Criteria.where("_id").is(id)),
@@ -251,28 +256,111 @@ public class ScopedMongo {
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
                         .flatMap(stored -> {
-                            if (stored.isPresent()
-                                    && (!matches(scopeFilter, stored.get())
-                                            || !olderThan(valueAt(stored.get(), timeField), stamp))) {
+                            Optional<GuardedUpsert> write = one.against(stored.orElse(null), scopeFilter);
+                            if (write.isEmpty()) {
                                 return Mono.just(false);
                             }
-                            Object revision = stored.map(d -> d.get(REVISION)).orElse(null);
-                            long next = revision instanceof Number n ? n.longValue() + 1 : 1;
-                            Document operations = new Document();
-                            update.getUpdateObject()
-                                    .forEach((operator, values) -> operations.put(
-                                            operator, values instanceof Document d ? new Document(d) : values));
-                            Update revised = Update.fromDocument(operations);
-                            revised.set(REVISION, next);
                             // the revision read: a writer in between makes this miss, and the upsert then collides
                             // on _id
-                            Query guarded = Query.query(
-                                    Criteria.where("_id").is(id).and(REVISION).is(revision));
-                            return mongo.upsert(guarded, revised, type)
+                            return mongo.upsert(write.get().query(), write.get().update(), type)
                                     .thenReturn(true)
                                     .onErrorMap(DuplicateKeyException.class, raced -> new Raced());
                         })))
                 .retryWhen(Retry.max(100).filter(Raced.class::isInstance));
+    }
+
+    /** One change of {@link #updateEachIfNewer}: as the arguments of {@link #updateIfNewer}. */
+    public record NewerUpdate(TenantKey owner, Object id, String timeField, Instant time, Update update) {
+
+        /** The write to make over {@code stored} (null: none yet), or none when it is as new or out of scope. */
+        Optional<GuardedUpsert> against(Document stored, Document scopeFilter) {
+            Instant stamp = time.truncatedTo(ChronoUnit.MILLIS); // what a BSON date keeps
+            if (stored != null && (!matches(scopeFilter, stored) || !olderThan(valueAt(stored, timeField), stamp))) {
+                return Optional.empty();
+            }
+            Object revision = stored == null ? null : stored.get(REVISION);
+            long next = revision instanceof Number n ? n.longValue() + 1 : 1;
+            Document operations = new Document();
+            update.getUpdateObject()
+                    .forEach((operator, values) ->
+                            operations.put(operator, values instanceof Document d ? new Document(d) : values));
+            Update revised = Update.fromDocument(operations);
+            revised.set(REVISION, next);
+            return Optional.of(new GuardedUpsert(
+                    Query.query(Criteria.where("_id").is(id).and(REVISION).is(revision)), revised));
+        }
+    }
+
+    private record GuardedUpsert(Query query, Update update) {}
+
+    /**
+     * {@link #updateIfNewer} for many changes at once, for a consumer's poll: the documents are read with one query
+     * and the guarded upserts written with one unordered bulk write, instead of two round trips per change. Every
+     * owner is checked first (403, nothing written). Changes of one id after its first are applied one by one after
+     * the bulk, in order. When a writer came in between (a guarded upsert missed or collided on {@code _id}), every
+     * change of the bulk is redone one by one with {@link #updateIfNewer}: those already written are then as new as
+     * what is stored and change nothing.
+     */
+    public <T> Mono<Void> updateEachIfNewer(TenantScope scope, List<NewerUpdate> updates, Class<T> type) {
+        if (updates.isEmpty()) {
+            return Mono.empty();
+        }
+        Document scopeFilter = scope.readCriteria(fields.computeIfAbsent(type, ScopedMongo::fieldsOf))
+                .getCriteriaObject();
+        Map<Object, NewerUpdate> firsts = new LinkedHashMap<>();
+        List<NewerUpdate> later = new ArrayList<>();
+        updates.forEach(one -> {
+            if (firsts.putIfAbsent(one.id(), one) != null) {
+                later.add(one);
+            }
+        });
+        Mono<Void> bulk = Flux.fromIterable(IdChunks.of(firsts.keySet()))
+                .concatMap(chunk -> mongo.find(
+                        Query.query(Criteria.where("_id").in(chunk)), Document.class, mongo.getCollectionName(type)))
+                .collectMap(stored -> stored.get("_id"))
+                .flatMap(stored -> {
+                    ReactiveBulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+                    int planned = 0;
+                    for (NewerUpdate one : firsts.values()) {
+                        Optional<GuardedUpsert> write = one.against(stored.get(one.id()), scopeFilter);
+                        if (write.isPresent()) {
+                            writes.upsert(write.get().query(), write.get().update());
+                            planned++;
+                        }
+                    }
+                    if (planned == 0) {
+                        return Mono.just(true);
+                    }
+                    int expected = planned;
+                    return writes.execute()
+                            .map(result -> result.getMatchedCount()
+                                            + result.getUpserts().size()
+                                    == expected)
+                            .onErrorResume(ScopedMongo::collidedOnly, raced -> Mono.just(false));
+                })
+                .flatMap(allWritten -> allWritten
+                        ? Mono.empty()
+                        : Flux.fromIterable(firsts.values())
+                                .concatMap(one -> oneByOne(scope, one, type))
+                                .then());
+        return Mono.fromRunnable(() -> updates.forEach(one -> scope.checkWrite(one.owner())))
+                .then(bulk)
+                .thenMany(Flux.fromIterable(later).concatMap(one -> oneByOne(scope, one, type)))
+                .then();
+    }
+
+    /** A bulk write refused only because documents it would have inserted exist now (code 11000). */
+    private static boolean collidedOnly(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoBulkWriteException refused) {
+                return refused.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+            }
+        }
+        return failure instanceof DuplicateKeyException;
+    }
+
+    private <T> Mono<Boolean> oneByOne(TenantScope scope, NewerUpdate one, Class<T> type) {
+        return updateIfNewer(scope, one.owner(), one.id(), one.timeField(), one.time(), one.update(), type);
     }
 
     private static boolean olderThan(Object stored, Instant time) {

@@ -205,6 +205,96 @@ class ScopedWritesTest {
     }
 
     @Test
+    void updateEachIfNewerWritesOnlyTheNewerChangesAndAppliesLaterChangesOfOneDocumentInOrder() {
+        String older = "m-" + UUID.randomUUID();
+        String same = "m-" + UUID.randomUUID();
+        String fresh = "m-" + UUID.randomUUID();
+        String twice = "m-" + UUID.randomUUID();
+        seen(older, T0.plusSeconds(10), "stored ten");
+        seen(same, T0.plusSeconds(10), "stored ten");
+
+        scoped.updateEachIfNewer(
+                        SYSTEM,
+                        List.of(
+                                newer(older, T0.plusSeconds(20), "twenty"),
+                                newer(same, T0.plusSeconds(10), "ten again"),
+                                newer(fresh, T0, "new"),
+                                newer(twice, T0.plusSeconds(5), "five"),
+                                newer(twice, T0.plusSeconds(3), "three, late"),
+                                newer(twice, T0.plusSeconds(7), "seven")),
+                        Member.class)
+                .block(WAIT);
+
+        assertThat(stored(older).getString("note")).isEqualTo("twenty");
+        assertThat(((Number) stored(older).get(ScopedMongo.REVISION)).longValue())
+                .isEqualTo(2);
+        assertThat(stored(same).getString("note")).as("as new: ignored").isEqualTo("stored ten");
+        assertThat(stored(fresh).getString("note")).isEqualTo("new");
+        assertThat(stored(fresh).getString("municipalityId"))
+                .as("set on insert")
+                .isEqualTo(municipality);
+        assertThat(stored(twice).getString("note")).isEqualTo("seven");
+        assertThat(((Number) stored(twice).get(ScopedMongo.REVISION)).longValue())
+                .as("five, then seven; three was older")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void updateEachIfNewerBesideSingleWritersLeavesTheNewestOfEach() {
+        List<String> ids = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "m-" + UUID.randomUUID())
+                .toList();
+        List<Integer> seconds = List.of(7, 3, 19, 11, 2, 17, 5, 13);
+        Flux.fromIterable(seconds)
+                .flatMap(
+                        s -> s % 2 == 0
+                                ? Flux.fromIterable(ids)
+                                        .flatMap(id -> update(id, T0.plusSeconds(s), "at " + s))
+                                        .then()
+                                : scoped.updateEachIfNewer(
+                                        SYSTEM,
+                                        ids.stream()
+                                                .map(id -> newer(id, T0.plusSeconds(s), "at " + s))
+                                                .toList(),
+                                        Member.class),
+                        seconds.size())
+                .then()
+                .block(WAIT);
+
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(stored(id).getString("note")).isEqualTo("at 19"));
+    }
+
+    @Test
+    void updateEachIfNewerWritesNothingWhenOneOwnerIsOutOfScope() {
+        TenantScope operator =
+                new TenantScope("op", null, Set.of(Role.MUNICIPAL_OPERATOR), "reg-1", municipality, null, null, false);
+        String own = "m-" + UUID.randomUUID();
+        ScopedMongo.NewerUpdate foreign = new ScopedMongo.NewerUpdate(
+                TenantKey.municipality("reg-1", "mun-elsewhere"),
+                "m-" + UUID.randomUUID(),
+                "seenAt",
+                T0,
+                new Update().set("note", "theirs"));
+
+        assertThatThrownBy(() -> scoped.updateEachIfNewer(
+                                operator, List.of(newer(own, T0, "mine"), foreign), Member.class)
+                        .block(WAIT))
+                .isInstanceOf(RequestRejectedException.class);
+        assertThat(stored(own)).isNull();
+        assertThat(stored((String) foreign.id())).isNull();
+    }
+
+    private ScopedMongo.NewerUpdate newer(String id, Instant time, String note) {
+        Update update = new Update()
+                .set("seenAt", time)
+                .set("note", note)
+                .setOnInsert("regionId", "reg-1")
+                .setOnInsert("municipalityId", municipality);
+        return new ScopedMongo.NewerUpdate(TenantKey.municipality("reg-1", municipality), id, "seenAt", time, update);
+    }
+
+    @Test
     void saveAllReplacesTheStoredDocumentsAndInsertsTheNewOnesInOneWrite() {
         Member kept = member("kept");
         Member replaced = member("replaced");

@@ -41,7 +41,12 @@ class DiagnosisListener {
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
     void on(List<ConsumerRecord<String, String>> records) {
         RegionReads regions = new RegionReads(); // a region's offers, practices and mentors: read once per poll
-        consumer.handle(records, "route-suggestion", event -> apply(event).contextWrite(regions::into), this::schools);
+        TeacherCards.CardChanges diagnosed = cards.changes(); // the cards' newest diagnoses: written once per poll
+        consumer.handle(
+                records,
+                "route-suggestion",
+                event -> apply(event, diagnosed).contextWrite(regions::into),
+                applied -> diagnosed.write().then(schools(applied)));
     }
 
     /** School statistics once per school of the poll, after every diagnosis of it is on the teachers' cards. */
@@ -52,16 +57,17 @@ class DiagnosisListener {
     }
 
     @SuppressWarnings("unchecked")
-    private Mono<?> apply(DomainEvent<?> event) {
+    private Mono<?> apply(DomainEvent<?> event, TeacherCards.CardChanges diagnosed) {
         if (!(event.data() instanceof DiagnosticCompleted)) {
             return Mono.empty();
         }
         DomainEvent<DiagnosticCompleted> diagnosis = (DomainEvent<DiagnosticCompleted>) event;
-        // the route does not need the card, so both are written at once; then the teacher's recommendation (from the
-        // route); the school's (from the cards) comes once per poll, see schools()
-        return Mono.zip(
-                        routes.suggest(diagnosis).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        cards.diagnosed(diagnosis).thenReturn(true))
-                .flatMap(written -> recommendations.forTeacher(diagnosis, written.getT1()));
+        // the route does not need the card's diagnosis, which is written with the poll's others before the school's
+        // recommendation (from the cards), see schools(); the teacher's comes from the route
+        return routes.suggest(diagnosis)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .doOnNext(route -> diagnosed.diagnosed(diagnosis))
+                .flatMap(route -> recommendations.forTeacher(diagnosis, route));
     }
 }

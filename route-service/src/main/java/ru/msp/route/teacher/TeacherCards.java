@@ -3,6 +3,7 @@ package ru.msp.route.teacher;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import ru.msp.support.tenancy.TenantScope;
 
 /**
  * The teacher read model (cards and mentorships). Every write is an upsert by id guarded by the time of the event it
- * comes from, or a set-union, so replays, duplicates and out-of-order events end in the same state.
+ * comes from, or a set-union, so replays, duplicates and out-of-order events end in the same state. Several consumers
+ * write one card (teachers, diagnoses, participations), each only its own fields.
  */
 @Service
 public class TeacherCards {
@@ -40,26 +42,73 @@ public class TeacherCards {
         this.mongo = mongo;
     }
 
-    Mono<Void> facts(DomainEvent<?> event, String teacherId, TeacherFacts facts) {
-        Update update = new Update()
-                .set("regionId", event.scope().regionId())
-                .set("municipalityId", event.scope().municipalityId())
-                .set("organizationId", facts.organizationId())
-                .set("facts", facts)
-                .set("factsTime", event.time())
-                .setOnInsert("departed", false);
-        return guarded(teacherId, "factsTime", event, update);
+    /**
+     * The guarded card changes of one poll (facts, transfers, diagnoses), written together at its end: one read and
+     * one bulk write instead of two round trips per event. One per listener call, never shared between threads.
+     */
+    public CardChanges changes() {
+        return new CardChanges();
     }
 
-    Mono<Void> transferred(DomainEvent<TeacherTransferred> event) {
-        TeacherTransferred moved = event.data();
-        Update update = new Update()
-                .set("regionId", event.scope().regionId())
-                .set("municipalityId", moved.toMunicipalityId())
-                .set("organizationId", moved.toOrganizationId())
-                .set("factsTime", event.time())
-                .setOnInsert("departed", false);
-        return guarded(moved.teacherId(), "factsTime", event, update);
+    public final class CardChanges {
+
+        private final List<ScopedMongo.NewerUpdate> changes = new ArrayList<>();
+
+        void facts(DomainEvent<?> event, String teacherId, TeacherFacts facts) {
+            Update update = new Update()
+                    .set("regionId", event.scope().regionId())
+                    .set("municipalityId", event.scope().municipalityId())
+                    .set("organizationId", facts.organizationId())
+                    .set("facts", facts)
+                    .set("factsTime", event.time())
+                    .setOnInsert("departed", false);
+            guarded(teacherId, "factsTime", event, update);
+        }
+
+        void transferred(DomainEvent<TeacherTransferred> event) {
+            TeacherTransferred moved = event.data();
+            Update update = new Update()
+                    .set("regionId", event.scope().regionId())
+                    .set("municipalityId", moved.toMunicipalityId())
+                    .set("organizationId", moved.toOrganizationId())
+                    .set("factsTime", event.time())
+                    .setOnInsert("departed", false);
+            guarded(moved.teacherId(), "factsTime", event, update);
+        }
+
+        /** Keeps the newest diagnosis of the teacher, for school statistics. */
+        public void diagnosed(DomainEvent<DiagnosticCompleted> event) {
+            DiagnosticCompleted result = event.data();
+            StaffDiagnosis diagnosis = new StaffDiagnosis(
+                    result.resultId(),
+                    event.scope().organizationId(),
+                    result.diagnosedOn(),
+                    result.period(),
+                    event.time(),
+                    result.competencies() == null
+                            ? List.of()
+                            : result.competencies().stream()
+                                    .map(CompetencyResult::competencyCode)
+                                    .toList(),
+                    result.deficits() == null ? List.of() : result.deficits());
+            Update update = new Update()
+                    .set("lastDiagnosis", diagnosis)
+                    .setOnInsert("regionId", event.scope().regionId())
+                    .setOnInsert("municipalityId", event.scope().municipalityId())
+                    .setOnInsert("organizationId", event.scope().organizationId())
+                    .setOnInsert("departed", false);
+            guarded(result.teacherId(), "lastDiagnosis.eventTime", event, update);
+        }
+
+        private void guarded(String teacherId, String timeField, DomainEvent<?> event, Update update) {
+            changes.add(new ScopedMongo.NewerUpdate(ownerOf(event), teacherId, timeField, event.time(), update));
+        }
+
+        /** Writes what the poll's applied events changed: each change only over an older state. */
+        public Mono<Void> write() {
+            return Mono.defer(() -> mongo.updateEachIfNewer(FEED, List.copyOf(changes), TeacherCard.class)
+                    .doOnSuccess(done -> changes.clear()));
+        }
     }
 
     /** Departure is final in the registry: it holds whatever the order of the events. */
@@ -112,35 +161,6 @@ public class TeacherCards {
                 .setOnInsert("municipalityId", event.scope().municipalityId())
                 .setOnInsert("departed", false);
         return mongo.upsert(FEED, ownerOf(event), query(where("_id").is(teacherId)), update, TeacherCard.class);
-    }
-
-    /** Keeps the newest diagnosis of the teacher, for school statistics. */
-    public Mono<Void> diagnosed(DomainEvent<DiagnosticCompleted> event) {
-        DiagnosticCompleted result = event.data();
-        StaffDiagnosis diagnosis = new StaffDiagnosis(
-                result.resultId(),
-                event.scope().organizationId(),
-                result.diagnosedOn(),
-                result.period(),
-                event.time(),
-                result.competencies() == null
-                        ? List.of()
-                        : result.competencies().stream()
-                                .map(CompetencyResult::competencyCode)
-                                .toList(),
-                result.deficits() == null ? List.of() : result.deficits());
-        Update update = new Update()
-                .set("lastDiagnosis", diagnosis)
-                .setOnInsert("regionId", event.scope().regionId())
-                .setOnInsert("municipalityId", event.scope().municipalityId())
-                .setOnInsert("organizationId", event.scope().organizationId())
-                .setOnInsert("departed", false);
-        return guarded(result.teacherId(), "lastDiagnosis.eventTime", event, update);
-    }
-
-    private Mono<Void> guarded(String teacherId, String timeField, DomainEvent<?> event, Update update) {
-        return mongo.updateIfNewer(FEED, ownerOf(event), teacherId, timeField, event.time(), update, TeacherCard.class)
-                .then();
     }
 
     private static TenantKey ownerOf(DomainEvent<?> event) {

@@ -28,20 +28,23 @@ class TeacherListener {
 
     @KafkaListener(topics = "teacher.v1", groupId = "route-service.teachers")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-teachers", this::apply);
+        // facts and transfers are written together at the end of the poll; departures and mentoring pairs (rare, and
+        // not guarded by time) as they come: a departure stays whichever is written first
+        TeacherCards.CardChanges changes = cards.changes();
+        consumer.handle(records, "route-teachers", event -> apply(event, changes), applied -> changes.write());
     }
 
     @SuppressWarnings("unchecked")
-    private Mono<?> apply(DomainEvent<?> event) {
+    private Mono<?> apply(DomainEvent<?> event, TeacherCards.CardChanges changes) {
         Object data = event.data();
         if (data instanceof TeacherRegistered registered) {
-            return cards.facts(event, registered.teacherId(), registered.facts());
+            return Mono.fromRunnable(() -> changes.facts(event, registered.teacherId(), registered.facts()));
         }
         if (data instanceof TeacherUpdated updated) {
-            return cards.facts(event, updated.teacherId(), updated.facts());
+            return Mono.fromRunnable(() -> changes.facts(event, updated.teacherId(), updated.facts()));
         }
         if (data instanceof TeacherTransferred) {
-            return cards.transferred((DomainEvent<TeacherTransferred>) event);
+            return Mono.fromRunnable(() -> changes.transferred((DomainEvent<TeacherTransferred>) event));
         }
         if (data instanceof TeacherDeparted) {
             return cards.departed((DomainEvent<TeacherDeparted>) event);
