@@ -114,6 +114,12 @@ public class FactStore {
                             pending.add(new DeltaBatch(version, deltas));
                         }
                         F next = after.withBookkeeping(version, pending);
+                        if (poll != null) {
+                            // written with the poll's other facts before its drain (flush): one bulk write a poll
+                            // instead of one guarded write per change
+                            poll.unwritten(factKey, keyPrefix, next, stored.isPresent(), before.version(), change);
+                            return drainOrDefer(type, next, keyPrefix).thenReturn(new Changed<>(before, next));
+                        }
                         return write(type, stored.isPresent(), before.version(), next)
                                 .flatMap(written -> {
                                     if (!written) {
@@ -234,6 +240,10 @@ public class FactStore {
      * The caller ends the poll ({@link #pollEnded}) whether or not it got this far.
      */
     public Mono<Void> drain(FactsToDrain changed) {
+        return flush(changed).then(Mono.defer(() -> drainWritten(changed)));
+    }
+
+    private Mono<Void> drainWritten(FactsToDrain changed) {
         List<String> teachers;
         List<String> organizations;
         synchronized (changed) {
@@ -248,6 +258,76 @@ public class FactStore {
                 .filter(draining -> !draining.fact().pending().isEmpty())
                 .collectList()
                 .flatMap(this::drain);
+    }
+
+    /**
+     * Writes the fact documents the poll changed: the new ones in one insert, the others in one bulk update guarded
+     * by the version the poll read. A fact another writer created or changed meanwhile (a second instance) has its
+     * changes of this poll redone one by one from the store, as outside a poll; when some guarded update of the bulk
+     * missed, that is done for all of them, and those the bulk wrote already change no further (a change of a fact
+     * to the state it has is none).
+     */
+    private Mono<Void> flush(FactsToDrain poll) {
+        List<FactsToDrain.Unwritten> unwritten = poll.takeUnwritten();
+        if (unwritten.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(List.of(TEACHER_KEY, ORGANIZATION_KEY))
+                .concatMap(prefix -> {
+                    List<FactsToDrain.Unwritten> ofKind = unwritten.stream()
+                            .filter(fact -> fact.keyPrefix().equals(prefix))
+                            .toList();
+                    Class<?> type = TEACHER_KEY.equals(prefix) ? TeacherFact.class : OrganizationFact.class;
+                    List<FactsToDrain.Unwritten> created =
+                            ofKind.stream().filter(fact -> !fact.stored()).toList();
+                    List<FactsToDrain.Unwritten> updated = ofKind.stream()
+                            .filter(FactsToDrain.Unwritten::stored)
+                            .toList();
+                    Mono<List<FactsToDrain.Unwritten>> createdRaced = mongo.insertAll(
+                                    SYSTEM,
+                                    created.stream()
+                                            .<FactDocument<?>>map(FactsToDrain.Unwritten::latest)
+                                            .toList())
+                            .map(refused -> refused.stream().map(created::get).toList());
+                    Mono<List<FactsToDrain.Unwritten>> updatedRaced = mongo.updateEach(
+                                    SYSTEM,
+                                    updated.stream().map(this::guardedWrite).toList(),
+                                    type)
+                            .map(matched -> matched == updated.size() ? List.of() : updated);
+                    return createdRaced.zipWith(updatedRaced, (a, b) -> {
+                        List<FactsToDrain.Unwritten> raced = new ArrayList<>(a);
+                        raced.addAll(b);
+                        return raced;
+                    });
+                })
+                .flatMapIterable(raced -> raced)
+                .concatMap(this::redo)
+                .then();
+    }
+
+    /** The whole document set over the version the poll read. */
+    private ScopedMongo.OneUpdate guardedWrite(FactsToDrain.Unwritten fact) {
+        Document document = new Document();
+        converter.write(fact.latest(), document);
+        document.remove("_id");
+        Update update = new Update();
+        document.forEach(update::set);
+        return new ScopedMongo.OneUpdate(
+                fact.latest().tenantKey(),
+                query(where("_id").is(fact.latest().id()).and("version").is(fact.storedVersion())),
+                update);
+    }
+
+    /** The poll's changes of one fact, redone from the store as outside a poll (read, guarded write, drain). */
+    @SuppressWarnings("unchecked")
+    private Mono<Void> redo(FactsToDrain.Unwritten fact) {
+        String id = fact.latest().id();
+        return Flux.fromIterable(fact.changes())
+                .concatMap(change -> TEACHER_KEY.equals(fact.keyPrefix())
+                        ? teacher(id, (UnaryOperator<TeacherFact>) change)
+                        : organization(id, (UnaryOperator<OrganizationFact>) change))
+                .contextWrite(context -> context.delete(FactsToDrain.KEY))
+                .then();
     }
 
     /** The poll's facts are the sweep's again (also when the poll failed before its drain). */
@@ -420,8 +500,22 @@ public class FactStore {
         return mongo.findById(scope, id, OrganizationFact.class);
     }
 
+    /**
+     * The teachers whose marks name the activity. Within a poll, as the poll left them: its changes are written only
+     * before its drain, so a teacher it gave or took the activity is taken from the poll, not the store.
+     */
     public Flux<TeacherFact> teachersOfActivity(String activityId) {
-        return mongo.find(SYSTEM, query(where("activityIds").is(activityId)), TeacherFact.class);
+        Flux<TeacherFact> stored = mongo.find(SYSTEM, query(where("activityIds").is(activityId)), TeacherFact.class);
+        return Flux.deferContextual(context -> {
+            FactsToDrain poll = context.getOrDefault(FactsToDrain.KEY, null);
+            if (poll == null) {
+                return stored;
+            }
+            Map<String, TeacherFact> unwritten = poll.unwrittenTeachers();
+            return stored.filter(fact -> !unwritten.containsKey(fact.id()))
+                    .concatWith(Flux.fromIterable(unwritten.values())
+                            .filter(fact -> fact.activityIds().contains(activityId)));
+        });
     }
 
     public Flux<TeacherFact> teachersWithOpenRoutes() {
