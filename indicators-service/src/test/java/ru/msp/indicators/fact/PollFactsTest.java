@@ -19,6 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import ru.msp.contracts.DomainEvent;
+import ru.msp.contracts.EventCatalog;
+import ru.msp.contracts.EventScope;
+import ru.msp.contracts.activities.TeacherInformed;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantScope;
 import ru.msp.testsupport.WithPlatformInfrastructure;
@@ -121,6 +125,35 @@ class PollFactsTest {
         assertThat(fact(a).municipalityId()).isEqualTo("mun-a2");
         assertThat(fact(created).departedOn()).isEqualTo(DEPARTED);
         assertThat(fact(created).municipalityId()).isEqualTo("mun-c");
+    }
+
+    @Test
+    void theTeachersOfAnActivityWithinAPollAreThoseItLeftNotYetWritten() {
+        String teacher = "poll-" + UUID.randomUUID();
+        String activity = "act-" + UUID.randomUUID();
+        DomainEvent<TeacherInformed> informed = DomainEvent.create(
+                "events-service",
+                EventCatalog.TEACHER_INFORMED,
+                new EventScope("reg-poll", "mun-a", "org-a"),
+                null,
+                null,
+                new TeacherInformed(activity, teacher, Instant.parse("2026-09-02T10:00:00Z")));
+        FactsToDrain poll = new FactsToDrain();
+        facts.preload(List.of(teacher), List.of()).contextWrite(poll::into).block(WAIT);
+        inPoll(poll, teacher, f -> FactChanges.informed(f, informed, informed.data(), null));
+
+        assertThat(teachersOf(activity, poll)).containsExactly(teacher);
+        assertThat(teachersOf(activity, null)).as("not written yet").isEmpty();
+        facts.drain(poll).block(WAIT);
+        facts.pollEnded(poll);
+        assertThat(teachersOf(activity, null)).containsExactly(teacher);
+    }
+
+    private List<String> teachersOf(String activity, FactsToDrain poll) {
+        var teachers = facts.teachersOfActivity(activity).map(TeacherFact::id);
+        return (poll == null ? teachers : teachers.contextWrite(poll::into))
+                .collectList()
+                .block(WAIT);
     }
 
     private static UnaryOperator<TeacherFact> placedIn(String municipality) {
