@@ -1,11 +1,10 @@
 package ru.msp.contracts.teacher;
 
 import java.time.LocalDate;
-import ru.msp.contracts.EventPayload;
 
 /** A teacher left the system: no longer counted from {@code effectiveDate}, history kept. */
 public record TeacherDeparted(String teacherId, String organizationId, LocalDate effectiveDate)
-        implements EventPayload {
+        implements TeacherChange {
     @Override
     public String aggregateId() {
         return teacherId;

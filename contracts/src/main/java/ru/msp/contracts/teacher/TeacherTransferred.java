@@ -1,7 +1,6 @@
 package ru.msp.contracts.teacher;
 
 import java.time.LocalDate;
-import ru.msp.contracts.EventPayload;
 
 /** A teacher moved to another organisation (possibly another municipality); history stays with the old one. */
 public record TeacherTransferred(
@@ -10,7 +9,7 @@ public record TeacherTransferred(
         String toOrganizationId,
         String toMunicipalityId,
         LocalDate effectiveDate)
-        implements EventPayload {
+        implements TeacherChange {
     @Override
     public String aggregateId() {
         return teacherId;

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.support.consumer.ReadModelPoll;
 
 /** Keeps the teacher read model from {@code teacher.v1}; failures are retried, then dead-lettered by the platform. */
 @Component
@@ -20,7 +21,7 @@ class TeacherListener {
 
     @KafkaListener(topics = "teacher.v1", groupId = "diagnostics-service.teachers")
     void on(List<ConsumerRecord<String, String>> records) {
-        TeacherDirectory.Poll poll = directory.poll();
-        consumer.handle(records, "diagnostics-teachers", poll::load, poll::apply, poll::store);
+        ReadModelPoll<KnownTeacher> poll = directory.poll();
+        consumer.handle(records, "diagnostics-teachers", poll::load, poll::apply, applied -> poll.store());
     }
 }

@@ -18,6 +18,7 @@ import ru.msp.contracts.activities.ActivityChanged;
 import ru.msp.contracts.activities.ActivityPublished;
 import ru.msp.contracts.teacher.TeacherDeparted;
 import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.support.consumer.ReadModelPoll;
 import ru.msp.support.outbox.OutboxCollection;
 
 /**
@@ -45,20 +46,20 @@ class InformingListener {
      */
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
     void onTeacher(List<ConsumerRecord<String, String>> records) {
-        TeacherDirectory.Poll poll = directory.poll();
+        ReadModelPoll<AudienceMember> poll = directory.poll();
         consumer.handle(
                 records, "events-informing-teachers", poll::load, poll::apply, applied -> informAfter(poll, applied));
     }
 
     /** The poll's teachers written first, then each one an applied event did not take away informed, once. */
-    private Mono<Void> informAfter(TeacherDirectory.Poll poll, List<DomainEvent<?>> applied) {
+    private Mono<Void> informAfter(ReadModelPoll<AudienceMember> poll, List<DomainEvent<?>> applied) {
         Set<String> teachers = applied.stream()
                 .filter(event -> !(event.data() instanceof TeacherDeparted))
                 .map(TeacherDirectory::teacherIdOf)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<AudienceMember> members =
-                teachers.stream().flatMap(id -> poll.member(id).stream()).toList();
+                teachers.stream().flatMap(id -> poll.document(id).stream()).toList();
         return poll.store().then(informer.informTeachers(members)).then();
     }
 

@@ -6,24 +6,18 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventScope;
+import ru.msp.contracts.teacher.TeacherChange;
 import ru.msp.contracts.teacher.TeacherDeparted;
 import ru.msp.contracts.teacher.TeacherRegistered;
 import ru.msp.contracts.teacher.TeacherTransferred;
 import ru.msp.contracts.teacher.TeacherUpdated;
+import ru.msp.support.consumer.ReadModelPoll;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantScope;
 
@@ -43,61 +37,21 @@ public class TeacherDirectory {
         this.mongo = mongo;
     }
 
-    /** A fresh poll of {@code teacher.v1}; one per listener call, never shared between threads. */
-    public Poll poll() {
-        return new Poll();
-    }
+    /** The audience as {@link ReadModelPoll} keeps it: a member per teacher, merged by {@link #merge}. */
+    static final ReadModelPoll.Model<AudienceMember> MODEL = new ReadModelPoll.Model<>(
+            AudienceMember.class,
+            AudienceMember::id,
+            TeacherDirectory::teacherIdOf,
+            AudienceMember::unseen,
+            TeacherDirectory::merge,
+            AudienceMember::revised);
 
     /**
-     * One poll of {@code teacher.v1}: the teachers its events name are read with one query, each event merged in memory
-     * in partition order (an aspect changes only for a strictly newer event, so redelivered and out-of-order events
-     * change nothing), and the teachers that changed written back with one bulk write. This consumer is the read
-     * model's only writer and one teacher's events share a partition, so nothing writes a teacher in between. Before,
-     * each event cost two guarded upserts of two round trips each.
+     * A fresh poll of {@code teacher.v1}: one read and one bulk write a poll, the events merged in memory (before,
+     * two guarded upserts of two round trips each per event). One per listener call.
      */
-    public final class Poll {
-
-        private final Map<String, AudienceMember> members = new HashMap<>();
-        private final Set<String> changed = new LinkedHashSet<>();
-
-        /** Reads every teacher the events about to be applied name. */
-        public Mono<Void> load(List<DomainEvent<?>> events) {
-            Set<String> ids = events.stream()
-                    .map(TeacherDirectory::teacherIdOf)
-                    .filter(Objects::nonNull)
-                    .collect(Collectors.toSet());
-            return mongo.findByIds(FEED, ids, AudienceMember.class)
-                    .doOnNext(member -> members.put(member.id(), member))
-                    .then();
-        }
-
-        /** Merges one event into what the poll holds. */
-        public Mono<Void> apply(DomainEvent<?> event) {
-            return Mono.fromRunnable(() -> {
-                String teacherId = teacherIdOf(event);
-                if (teacherId == null) {
-                    return;
-                }
-                AudienceMember stored = members.getOrDefault(teacherId, AudienceMember.unseen(teacherId));
-                AudienceMember next = merge(stored, event);
-                if (!next.equals(stored)) {
-                    members.put(teacherId, next.revised());
-                    changed.add(teacherId);
-                }
-            });
-        }
-
-        /** Writes the teachers the applied events changed. */
-        public Mono<Void> store() {
-            return Mono.defer(
-                    () -> mongo.saveAll(FEED, changed.stream().map(members::get).toList(), AudienceMember.class)
-                            .doOnSuccess(done -> changed.clear()));
-        }
-
-        /** The teacher as this poll left them: what was stored, with the poll's events merged. */
-        public Optional<AudienceMember> member(String teacherId) {
-            return Optional.ofNullable(members.get(teacherId));
-        }
+    public ReadModelPoll<AudienceMember> poll() {
+        return new ReadModelPoll<>(mongo, FEED, MODEL);
     }
 
     /** One event merged into the teacher: each aspect it carries replaces the stored one only when strictly newer. */
@@ -133,20 +87,7 @@ public class TeacherDirectory {
 
     /** The teacher a {@code teacher.v1} event is about; null for regions, organisations, communities, mentorships. */
     public static String teacherIdOf(DomainEvent<?> event) {
-        Object data = event.data();
-        if (data instanceof TeacherRegistered registered) {
-            return registered.teacherId();
-        }
-        if (data instanceof TeacherUpdated updated) {
-            return updated.teacherId();
-        }
-        if (data instanceof TeacherTransferred moved) {
-            return moved.teacherId();
-        }
-        if (data instanceof TeacherDeparted departed) {
-            return departed.teacherId();
-        }
-        return null;
+        return event.data() instanceof TeacherChange change ? change.teacherId() : null;
     }
 
     /** A teacher by id, whatever the caller's scope (callers check their own right to act for the teacher). */
