@@ -14,6 +14,7 @@ import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.EventScope;
 import ru.msp.contracts.teacher.TeacherChange;
 import ru.msp.contracts.teacher.TeacherDeparted;
+import ru.msp.contracts.teacher.TeacherFacts;
 import ru.msp.contracts.teacher.TeacherRegistered;
 import ru.msp.contracts.teacher.TeacherTransferred;
 import ru.msp.contracts.teacher.TeacherUpdated;
@@ -59,21 +60,12 @@ public class TeacherDirectory {
         Instant at = event.time().truncatedTo(ChronoUnit.MILLIS); // what a BSON date keeps
         EventScope scope = event.scope();
         Object data = event.data();
-        if (data instanceof TeacherRegistered registered) {
-            return stored.placed(
-                            scope.regionId(),
-                            scope.municipalityId(),
-                            registered.facts().organizationId(),
-                            at)
-                    .withFacts(registered.facts().position(), registered.facts().targetGroups(), at);
-        }
-        if (data instanceof TeacherUpdated updated) {
-            return stored.placed(
-                            scope.regionId(),
-                            scope.municipalityId(),
-                            updated.facts().organizationId(),
-                            at)
-                    .withFacts(updated.facts().position(), updated.facts().targetGroups(), at);
+        TeacherFacts facts = data instanceof TeacherRegistered registered
+                ? registered.facts()
+                : data instanceof TeacherUpdated updated ? updated.facts() : null;
+        if (facts != null) {
+            return stored.placed(scope.regionId(), scope.municipalityId(), facts.organizationId(), at)
+                    .withFacts(facts.position(), facts.targetGroups(), at);
         }
         if (data instanceof TeacherTransferred moved) {
             String municipality = moved.toMunicipalityId() != null ? moved.toMunicipalityId() : scope.municipalityId();

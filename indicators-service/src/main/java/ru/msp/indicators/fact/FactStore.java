@@ -203,16 +203,12 @@ public class FactStore {
                     .thenReturn(true)
                     .onErrorResume(DuplicateKeyException.class, raced -> Mono.just(false));
         }
-        Document document = new Document();
-        converter.write(next, document);
-        document.remove("_id");
-        Update update = new Update();
-        document.forEach(update::set);
+        ScopedMongo.OneUpdate write = overVersion(next, expected);
         return mongo.findAndModify(
                         SYSTEM,
-                        next.tenantKey(),
-                        query(where("_id").is(next.id()).and("version").is(expected)),
-                        update,
+                        write.owner(),
+                        write.query(),
+                        write.update(),
                         FindAndModifyOptions.options().returnNew(true),
                         type)
                 .map(found -> true)
@@ -291,7 +287,9 @@ public class FactStore {
                             .map(refused -> refused.stream().map(created::get).toList());
                     Mono<List<FactsToDrain.Unwritten>> updatedRaced = mongo.updateEach(
                                     SYSTEM,
-                                    updated.stream().map(this::guardedWrite).toList(),
+                                    updated.stream()
+                                            .map(fact -> overVersion(fact.latest(), fact.storedVersion()))
+                                            .toList(),
                                     type)
                             .map(matched -> matched == updated.size() ? List.of() : updated);
                     return createdRaced.zipWith(updatedRaced, (a, b) -> {
@@ -305,16 +303,16 @@ public class FactStore {
                 .then();
     }
 
-    /** The whole document set over the version the poll read. */
-    private ScopedMongo.OneUpdate guardedWrite(FactsToDrain.Unwritten fact) {
+    /** The whole document {@code next} set, only over the stored version {@code expected}. */
+    private ScopedMongo.OneUpdate overVersion(FactDocument<?> next, long expected) {
         Document document = new Document();
-        converter.write(fact.latest(), document);
+        converter.write(next, document);
         document.remove("_id");
         Update update = new Update();
         document.forEach(update::set);
         return new ScopedMongo.OneUpdate(
-                fact.latest().tenantKey(),
-                query(where("_id").is(fact.latest().id()).and("version").is(fact.storedVersion())),
+                next.tenantKey(),
+                query(where("_id").is(next.id()).and("version").is(expected)),
                 update);
     }
 

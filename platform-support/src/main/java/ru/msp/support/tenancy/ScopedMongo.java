@@ -314,9 +314,8 @@ public class ScopedMongo {
                 later.add(one);
             }
         });
-        Mono<Void> bulk = Flux.fromIterable(IdChunks.of(firsts.keySet()))
-                .concatMap(chunk -> mongo.find(
-                        Query.query(Criteria.where("_id").in(chunk)), Document.class, mongo.getCollectionName(type)))
+        // read whatever the scope: a stored document outside it is left alone, not taken for a missing one
+        Mono<Void> bulk = findDocumentsByIds(new Document(), firsts.keySet(), mongo.getCollectionName(type))
                 .collectMap(stored -> stored.get("_id"))
                 .flatMap(stored -> {
                     ReactiveBulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
