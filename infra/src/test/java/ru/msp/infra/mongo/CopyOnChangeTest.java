@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
+import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,47 @@ class CopyOnChangeTest {
                         .append("rev", 2)
                         .append("organizationId", "org-2")
                         .append("departed", true));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void updatesOfNestedPathsReplaceTheNestedDocumentsAndArraysInsteadOfChangingThem(Backend backend) {
+        // the copies are shallow: this holds only while the library never changes a stored nested value in place
+        open(backend);
+        cards.addDocument(new Document("_id", "c1")
+                .append("rev", 1)
+                .append("marks", new Document("t1", new Document("count", 1)))
+                .append("steps", new ArrayList<>(List.of(new Document("no", 1)))));
+        Document sent = only(new Document("_id", "c1"));
+        Document marksSent = (Document) sent.get("marks");
+        Object stepsSent = sent.get("steps");
+        Document asSent = sent.cloneDeeply();
+
+        cards.updateDocuments(
+                new Document("_id", "c1"),
+                new Document("$inc", new Document("marks.t1.count", 1).append("rev", 1))
+                        .append("$set", new Document("marks.t2", new Document("count", 1)))
+                        .append("$push", new Document("steps", new Document("no", 2))),
+                ArrayFilters.empty(),
+                false,
+                false,
+                NoopOplog.get());
+        cards.findAndModify(new Document("query", new Document("_id", "c1"))
+                .append(
+                        "update",
+                        new Document("$unset", new Document("marks.t1", ""))
+                                .append("$pop", new Document("steps", -1))));
+
+        assertThat(sent)
+                .as("the document a query returned, nested values included")
+                .isEqualTo(asSent);
+        assertThat(sent.get("marks")).isSameAs(marksSent);
+        assertThat(sent.get("steps")).isSameAs(stepsSent);
+        assertThat(only(new Document("_id", "c1")))
+                .isEqualTo(new Document("_id", "c1")
+                        .append("rev", 2)
+                        .append("marks", new Document("t2", new Document("count", 1)))
+                        .append("steps", List.of(new Document("no", 2))));
     }
 
     private Document only(Document query) {
