@@ -1,7 +1,9 @@
 package ru.msp.route.diagnosis;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,7 @@ import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.recommendation.SchoolDiagnosed;
 import ru.msp.route.route.RegionReads;
 import ru.msp.route.route.RouteBook;
+import ru.msp.route.route.TeacherReads;
 import ru.msp.route.teacher.TeacherCards;
 import ru.msp.support.consumer.IdempotentConsumer;
 
@@ -41,12 +44,24 @@ class DiagnosisListener {
     @KafkaListener(topics = "diagnostics.v1", groupId = "route-service.routes")
     void on(List<ConsumerRecord<String, String>> records) {
         RegionReads regions = new RegionReads(); // a region's offers, practices and mentors: read once per poll
+        TeacherReads teachers = new TeacherReads(); // the teachers' latest routes and cards: read once per poll
         TeacherCards.CardChanges diagnosed = cards.changes(); // the cards' newest diagnoses: written once per poll
         consumer.handle(
                 records,
                 "route-suggestion",
-                event -> apply(event, diagnosed).contextWrite(regions::into),
+                toApply -> routes.readAhead(teachers, diagnosedTeachers(toApply)),
+                event -> apply(event, diagnosed).contextWrite(regions::into).contextWrite(teachers::into),
                 applied -> diagnosed.write().then(schools(applied)));
+    }
+
+    private static Set<String> diagnosedTeachers(List<DomainEvent<?>> events) {
+        Set<String> teachers = new LinkedHashSet<>();
+        for (DomainEvent<?> event : events) {
+            if (event.data() instanceof DiagnosticCompleted result && result.teacherId() != null) {
+                teachers.add(result.teacherId());
+            }
+        }
+        return teachers;
     }
 
     /** School statistics once per school of the poll, after every diagnosis of it is on the teachers' cards. */

@@ -130,14 +130,33 @@ public class RouteBook {
                 .flatMap(route -> applyRemembered(route, event).defaultIfEmpty(route));
     }
 
+    /**
+     * Reads the latest routes and the cards of a poll's diagnosed teachers into {@code reads}, with one query each,
+     * for {@link #suggest} to take from the Reactor context (see {@link TeacherReads}).
+     */
+    public Mono<Void> readAhead(TeacherReads reads, java.util.Collection<String> teacherIds) {
+        if (teacherIds.isEmpty()) {
+            return Mono.empty();
+        }
+        Mono<Void> routes = mongo.findByIds(SYSTEM, TeacherReads.routeIds(teacherIds), Route.class)
+                .collectList()
+                .doOnNext(found -> reads.routesFound(teacherIds, found))
+                .then();
+        Mono<Void> known = cards.cards(teacherIds)
+                .collectList()
+                .doOnNext(found -> reads.cardsFound(teacherIds, found))
+                .then();
+        return routes.then(known);
+    }
+
     private Mono<Route> attemptSuggestion(DomainEvent<DiagnosticCompleted> event) {
         DiagnosticCompleted result = event.data();
         Instant now = clock.instant();
         Measurement measurement = measurementOf(event);
         List<Deficit> found = result.deficits() == null ? List.of() : result.deficits();
-        return Mono.zip(
-                        latestRoute(result.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        cards.card(result.teacherId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+        return Mono.deferContextual(poll -> Mono.zip(
+                        TeacherReads.latestRoute(poll, result.teacherId(), () -> latestRoute(result.teacherId())),
+                        TeacherReads.card(poll, result.teacherId(), () -> cards.card(result.teacherId()))))
                 .flatMap(known -> {
                     Learner learner = learnerOf(event, known.getT2(), false);
                     // only a young specialist needs the mentoring pairs looked at

@@ -171,6 +171,11 @@ public class TeacherCards {
         return mongo.findById(FEED, teacherId, TeacherCard.class);
     }
 
+    /** The cards of these teachers (those that have one), with one query. */
+    public Flux<TeacherCard> cards(java.util.Collection<String> teacherIds) {
+        return mongo.findByIds(FEED, teacherIds, TeacherCard.class);
+    }
+
     /** The cards of a school's staff (registry organisation, or the organisation of their latest diagnosis). */
     public Flux<TeacherCard> staffOf(String organizationId) {
         return mongo.find(
