@@ -145,7 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
         Flux<Work> nudged = sink.asFlux()
                 // fair back-pressure: without it a burst of nudges overflows the buffer while a pass runs
                 // (OverflowException), which would end the loop and its sweeps until a restart
-                .bufferTimeout(256, Duration.ofMillis(5), true)
+                .bufferTimeout(256, properties.nudgeWindow(), true)
                 .map(Work::new);
         Flux<Work> sweeps = Flux.interval(Duration.ZERO, properties.sweepInterval())
                 .onBackpressureDrop()

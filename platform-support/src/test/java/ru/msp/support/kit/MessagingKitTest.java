@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -107,6 +109,49 @@ class MessagingKitTest {
             assertThat(probe.await(e -> e.id().equals(event.id()), 1, Duration.ofSeconds(30)))
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void nudgesWithinTheWindowArePublishedTogether() throws InterruptedException {
+        // one pass reads its documents with one query per collection: nudges 8 ms apart, 80 ms in all, fit the
+        // 100 ms window; with a 5 ms window this took about ten passes
+        List<String> regionIds = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String regionId = "reg-" + UUID.randomUUID();
+            mongo.save(new RegionAggregate(regionId, "Регион " + i, Outbox.with(List.of(), regionRegistered(regionId))))
+                    .block();
+            regionIds.add(regionId);
+        }
+        try (EventProbe probe = new EventProbe(KitTestApplication.topic())) {
+            double readsBefore = aggregateReads();
+            for (String regionId : regionIds) {
+                relay.nudge(KitTestApplication.AGGREGATES, regionId);
+                Thread.sleep(8);
+            }
+            assertThat(probe.await(
+                            e -> regionIds.contains(e.scope().regionId()), regionIds.size(), Duration.ofSeconds(20)))
+                    .hasSize(regionIds.size());
+            assertThat(aggregateReads() - readsBefore)
+                    .as("queries of the collection: the relay's passes plus at most a periodic sweep or two")
+                    .isLessThanOrEqualTo(4);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(regionIds)
+                        .allSatisfy(id -> assertThat(mongo.findById(id, RegionAggregate.class)
+                                        .block()
+                                        .outbox())
+                                .isEmpty()));
+    }
+
+    private double aggregateReads() {
+        return meters
+                .find("mongodb.driver.commands")
+                .tag("collection", KitTestApplication.AGGREGATES)
+                .tag("command", "find")
+                .timers()
+                .stream()
+                .mapToDouble(Timer::count)
+                .sum();
     }
 
     @Test
