@@ -1,5 +1,6 @@
 package ru.msp.route.diagnosis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +47,18 @@ class DiagnosisListener {
         RegionReads regions = new RegionReads(); // a region's offers, practices and mentors: read once per poll
         TeacherReads teachers = new TeacherReads(); // the teachers' latest routes and cards: read once per poll
         TeacherCards.CardChanges diagnosed = cards.changes(); // the cards' newest diagnoses: written once per poll
+        List<RouteBook.Suggested> suggested = new ArrayList<>(); // remembered participation: looked at once per poll
         consumer.handle(
                 records,
                 "route-suggestion",
                 toApply -> routes.readAhead(teachers, diagnosedTeachers(toApply)),
-                event -> apply(event, diagnosed).contextWrite(regions::into).contextWrite(teachers::into),
-                applied -> diagnosed.write().then(schools(applied)));
+                event -> apply(event, diagnosed, suggested)
+                        .contextWrite(regions::into)
+                        .contextWrite(teachers::into),
+                applied -> diagnosed
+                        .write()
+                        .then(routes.applyRemembered(suggested))
+                        .then(schools(applied)));
     }
 
     private static Set<String> diagnosedTeachers(List<DomainEvent<?>> events) {
@@ -72,7 +79,8 @@ class DiagnosisListener {
     }
 
     @SuppressWarnings("unchecked")
-    private Mono<?> apply(DomainEvent<?> event, TeacherCards.CardChanges diagnosed) {
+    private Mono<?> apply(
+            DomainEvent<?> event, TeacherCards.CardChanges diagnosed, List<RouteBook.Suggested> suggested) {
         if (!(event.data() instanceof DiagnosticCompleted)) {
             return Mono.empty();
         }
@@ -80,6 +88,7 @@ class DiagnosisListener {
         // the route does not need the card's diagnosis, which is written with the poll's others before the school's
         // recommendation (from the cards), see schools(); the teacher's comes from the route
         return routes.suggest(diagnosis)
+                .doOnNext(route -> suggested.add(new RouteBook.Suggested(route, diagnosis)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .doOnNext(route -> diagnosed.diagnosed(diagnosis))

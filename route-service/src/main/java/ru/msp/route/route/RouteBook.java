@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,15 +128,14 @@ public class RouteBook {
     public Mono<Route> suggest(DomainEvent<DiagnosticCompleted> event) {
         return Mono.defer(() -> attemptSuggestion(event))
                 .retryWhen(Retry.max(ATTEMPTS)
-                        .filter(e -> e instanceof ConcurrentChange || e instanceof DuplicateKeyException))
-                .flatMap(route -> applyRemembered(route, event).defaultIfEmpty(route));
+                        .filter(e -> e instanceof ConcurrentChange || e instanceof DuplicateKeyException));
     }
 
     /**
      * Reads the latest routes and the cards of a poll's diagnosed teachers into {@code reads}, with one query each,
      * for {@link #suggest} to take from the Reactor context (see {@link TeacherReads}).
      */
-    public Mono<Void> readAhead(TeacherReads reads, java.util.Collection<String> teacherIds) {
+    public Mono<Void> readAhead(TeacherReads reads, Collection<String> teacherIds) {
         if (teacherIds.isEmpty()) {
             return Mono.empty();
         }
@@ -263,23 +264,39 @@ public class RouteBook {
                 .register(meters);
     }
 
+    /** A route a diagnosis wrote (or found already written), with the diagnosis. */
+    public record Suggested(Route route, DomainEvent<?> cause) {}
+
     /**
-     * Applies the participation remembered for the teacher (reported before the route existed, or while the route
-     * was being written: the participation consumer writes the card before it looks for the route, this reads the
-     * card after writing the route, so one of the two always sees the other).
+     * Applies the participation remembered for the teachers of routes a poll of diagnoses wrote (reported before the
+     * route existed, or while the route was being written: the participation consumer writes the card before it
+     * looks for the route, this reads the card after writing the route, so one of the two always sees the other).
+     * The cards are read with one query once the poll's routes are written; the teacher's latest route counts.
      */
-    private Mono<Route> applyRemembered(Route written, DomainEvent<?> cause) {
-        // the card alone first: only when it names an activity of an open step is the route read and written again
-        return cards.card(written.teacherId())
-                .filter(card -> remembered(written, card).route() != written)
-                .flatMap(card -> mutate(
-                        SYSTEM,
-                        written.id(),
-                        cause.correlationId(),
-                        cause.id(),
-                        route -> cards.card(route.teacherId())
-                                .map(fresh -> remembered(route, fresh))
-                                .defaultIfEmpty(RouteChange.none(route))));
+    public Mono<Void> applyRemembered(Collection<Suggested> written) {
+        Map<String, Suggested> byTeacher = new LinkedHashMap<>();
+        written.forEach(s -> byTeacher.put(s.route().teacherId(), s));
+        if (byTeacher.isEmpty()) {
+            return Mono.empty();
+        }
+        // the cards alone first: only when one names an activity of an open step is the route read and written again
+        return cards.cards(byTeacher.keySet())
+                .filter(card -> {
+                    Route route = byTeacher.get(card.teacherId()).route();
+                    return remembered(route, card).route() != route;
+                })
+                .concatMap(card -> {
+                    Suggested suggested = byTeacher.get(card.teacherId());
+                    return mutate(
+                            SYSTEM,
+                            suggested.route().id(),
+                            suggested.cause().correlationId(),
+                            suggested.cause().id(),
+                            route -> cards.card(route.teacherId())
+                                    .map(fresh -> remembered(route, fresh))
+                                    .defaultIfEmpty(RouteChange.none(route)));
+                })
+                .then();
     }
 
     private RouteChange remembered(Route route, TeacherCard card) {
