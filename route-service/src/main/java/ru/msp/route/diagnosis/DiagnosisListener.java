@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
+import ru.msp.route.recommendation.Recommendation;
 import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.recommendation.SchoolDiagnosed;
 import ru.msp.route.route.RegionReads;
@@ -23,8 +24,10 @@ import ru.msp.support.consumer.IdempotentConsumer;
 /**
  * The product's main chain: a {@code DiagnosticCompleted} becomes a route (or updates the open one), a
  * recommendation to the teacher and, when a school's share of a deficit crosses the threshold, one to its leader
- * (judged once per school and poll), with nobody pressing a button. Each effect is idempotent on its own (a redelivery after a crash between them repeats only what
- * was not stored).
+ * (judged once per school and poll), with nobody pressing a button. Each effect is idempotent on its own (a
+ * redelivery after a crash between them repeats only what was not stored). Routes are written diagnosis by
+ * diagnosis; what follows from them (the cards' latest diagnoses, participation the cards remembered, the teachers'
+ * recommendations, the schools' statistics) once per poll, after its routes.
  */
 @Component
 class DiagnosisListener {
@@ -48,16 +51,18 @@ class DiagnosisListener {
         TeacherReads teachers = new TeacherReads(); // the teachers' latest routes and cards: read once per poll
         TeacherCards.CardChanges diagnosed = cards.changes(); // the cards' newest diagnoses: written once per poll
         List<RouteBook.Suggested> suggested = new ArrayList<>(); // remembered participation: looked at once per poll
+        List<Recommendation> advised = new ArrayList<>(); // the teachers' recommendations: stored once per poll
         consumer.handle(
                 records,
                 "route-suggestion",
                 toApply -> routes.readAhead(teachers, diagnosedTeachers(toApply)),
-                event -> apply(event, diagnosed, suggested)
+                event -> apply(event, diagnosed, suggested, advised)
                         .contextWrite(regions::into)
                         .contextWrite(teachers::into),
                 applied -> diagnosed
                         .write()
                         .then(routes.applyRemembered(suggested))
+                        .then(recommendations.issueAll(advised))
                         .then(schools(applied)));
     }
 
@@ -80,7 +85,10 @@ class DiagnosisListener {
 
     @SuppressWarnings("unchecked")
     private Mono<?> apply(
-            DomainEvent<?> event, TeacherCards.CardChanges diagnosed, List<RouteBook.Suggested> suggested) {
+            DomainEvent<?> event,
+            TeacherCards.CardChanges diagnosed,
+            List<RouteBook.Suggested> suggested,
+            List<Recommendation> advised) {
         if (!(event.data() instanceof DiagnosticCompleted)) {
             return Mono.empty();
         }
@@ -92,6 +100,6 @@ class DiagnosisListener {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .doOnNext(route -> diagnosed.diagnosed(diagnosis))
-                .flatMap(route -> recommendations.forTeacher(diagnosis, route));
+                .doOnNext(route -> advised.add(recommendations.forTeacher(diagnosis, route)));
     }
 }

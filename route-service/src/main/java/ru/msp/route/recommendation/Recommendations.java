@@ -63,8 +63,11 @@ public class Recommendations {
                 .register(meters);
     }
 
-    /** One recommendation to the teacher per diagnosis, from its deficits and the route (if any). */
-    public Mono<Recommendation> forTeacher(DomainEvent<DiagnosticCompleted> event, Optional<Route> route) {
+    /**
+     * One recommendation to the teacher per diagnosis, from its deficits and the route (if any), with its event: to be
+     * issued with the other diagnoses of the poll ({@link #issueAll}).
+     */
+    public Recommendation forTeacher(DomainEvent<DiagnosticCompleted> event, Optional<Route> route) {
         DiagnosticCompleted result = event.data();
         List<Deficit> deficits = result.deficits() == null ? List.of() : result.deficits();
         List<String> actions = Advice.forTeacher(deficits, route.orElse(null));
@@ -92,7 +95,23 @@ public class Recommendations {
                 today(),
                 clock.instant(),
                 List.of());
-        return issue(recommendation, event.correlationId(), event.id());
+        return withEvent(recommendation, event.correlationId(), event.id());
+    }
+
+    /**
+     * Stores recommendations built with their events ({@link #forTeacher}) in one write and has the relay publish
+     * them; one already issued (a redelivered diagnosis) is left as it is.
+     */
+    public Mono<Void> issueAll(List<Recommendation> recommendations) {
+        return mongo.insertAll(SYSTEM, recommendations)
+                .doOnNext(alreadyIssued -> {
+                    for (int i = 0; i < recommendations.size(); i++) {
+                        if (!alreadyIssued.contains(i)) {
+                            issued(recommendations.get(i));
+                        }
+                    }
+                })
+                .then();
     }
 
     /**
@@ -195,6 +214,14 @@ public class Recommendations {
 
     /** Inserts with its event; an id already issued returns the stored recommendation and publishes nothing. */
     private Mono<Recommendation> issue(Recommendation recommendation, String correlationId, String causationId) {
+        return mongo.insert(SYSTEM, withEvent(recommendation, correlationId, causationId))
+                .doOnNext(this::issued)
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        alreadyIssued -> mongo.findById(SYSTEM, recommendation.id(), Recommendation.class));
+    }
+
+    private static Recommendation withEvent(Recommendation recommendation, String correlationId, String causationId) {
         DomainEvent<RecommendationIssued> event = DomainEvent.create(
                 SOURCE,
                 EventCatalog.RECOMMENDATION_ISSUED,
@@ -209,15 +236,13 @@ public class Recommendations {
                         recommendation.organizationId(),
                         recommendation.competencyCodes(),
                         recommendation.issuedOn()));
-        return mongo.insert(SYSTEM, recommendation.withOutbox(Outbox.with(List.of(), event)))
-                .doOnNext(saved -> {
-                    relay.nudge(Recommendation.COLLECTION, saved.id());
-                    (Recommendation.TEACHER.equals(saved.addressee()) ? toTeachers : toLeaders).increment();
-                    log.info("Recommendation {} issued to {}", saved.id(), saved.addressee());
-                })
-                .onErrorResume(
-                        DuplicateKeyException.class,
-                        alreadyIssued -> mongo.findById(SYSTEM, recommendation.id(), Recommendation.class));
+        return recommendation.withOutbox(Outbox.with(List.of(), event));
+    }
+
+    private void issued(Recommendation saved) {
+        relay.nudge(Recommendation.COLLECTION, saved.id());
+        (Recommendation.TEACHER.equals(saved.addressee()) ? toTeachers : toLeaders).increment();
+        log.info("Recommendation {} issued to {}", saved.id(), saved.addressee());
     }
 
     public Flux<Recommendation> find(

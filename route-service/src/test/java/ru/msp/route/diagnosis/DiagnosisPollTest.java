@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ru.msp.route.RouteEvents.partial;
 import static ru.msp.route.RouteEvents.pronounced;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +16,12 @@ import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.contracts.diagnostics.DiagnosticCompleted;
 import ru.msp.route.RouteEvents;
+import ru.msp.route.recommendation.Recommendation;
+import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.route.Route;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.route.RouteDeficit;
+import ru.msp.support.tenancy.TenantScope;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 /**
@@ -36,6 +41,14 @@ class DiagnosisPollTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
+    MeterRegistry meters;
+
+    static final TenantScope ADMIN = TenantScope.system("test");
 
     @Test
     void theSecondDiagnosisOfATeacherInOnePollUpdatesTheRouteTheFirstOpened() {
@@ -59,6 +72,35 @@ class DiagnosisPollTest {
                         first.data().resultId(), second.data().resultId());
         assertThat(route.deficits()).extracting(RouteDeficit::competencyCode).contains("ASSESSMENT", "DIGITAL");
         assertThat(routes.latestRoute(other).block()).extracting(Route::id).isEqualTo(Route.idOf(other, 1));
+
+        // the teachers' recommendations are stored with the poll, one per diagnosis; issuing them again (a poll
+        // redelivered after a crash before its markers) stores and counts nothing more
+        assertThat(recommendations
+                        .find(ADMIN, teacher, null, null, 0, 10)
+                        .map(Recommendation::id)
+                        .collectList()
+                        .block())
+                .containsExactlyInAnyOrder(
+                        "rec-" + first.data().resultId(), "rec-" + second.data().resultId());
+        double issued = issuedToTeachers();
+        recommendations
+                .issueAll(List.of(
+                        recommendations.forTeacher(first, Optional.empty()),
+                        recommendations.forTeacher(another, Optional.empty())))
+                .block();
+        assertThat(issuedToTeachers()).isEqualTo(issued);
+        assertThat(recommendations
+                        .find(ADMIN, other, null, null, 0, 10)
+                        .collectList()
+                        .block())
+                .hasSize(1);
+    }
+
+    private double issuedToTeachers() {
+        return meters.get("msp_recommendations_issued_total")
+                .tag("addressee", Recommendation.TEACHER)
+                .counter()
+                .count();
     }
 
     private static ConsumerRecord<String, String> record(DomainEvent<?> event) {
