@@ -22,6 +22,7 @@ class TeacherListener {
     @KafkaListener(topics = "teacher.v1", groupId = "diagnostics-service.teachers")
     void on(List<ConsumerRecord<String, String>> records) {
         ReadModelPoll<KnownTeacher> poll = directory.poll();
-        consumer.handle(records, "diagnostics-teachers", poll::load, poll::apply, applied -> poll.store());
+        consumer.handleOnly(
+                records, "diagnostics-teachers", poll::concerns, poll::load, poll::apply, applied -> poll.store());
     }
 }

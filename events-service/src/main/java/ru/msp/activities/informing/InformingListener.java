@@ -47,8 +47,13 @@ class InformingListener {
     @KafkaListener(topics = "teacher.v1", groupId = "events-service.informing-teachers")
     void onTeacher(List<ConsumerRecord<String, String>> records) {
         ReadModelPoll<AudienceMember> poll = directory.poll();
-        consumer.handle(
-                records, "events-informing-teachers", poll::load, poll::apply, applied -> informAfter(poll, applied));
+        consumer.handleOnly(
+                records,
+                "events-informing-teachers",
+                poll::concerns,
+                poll::load,
+                poll::apply,
+                applied -> informAfter(poll, applied));
     }
 
     /** The poll's teachers written first, then each one an applied event did not take away informed, once. */
@@ -65,7 +70,11 @@ class InformingListener {
 
     @KafkaListener(topics = "activities.v1", groupId = "events-service.informing")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "events-informing", this::apply);
+        consumer.handleOnly(
+                records,
+                "events-informing",
+                event -> event.data() instanceof ActivityPublished || event.data() instanceof ActivityChanged,
+                this::apply);
     }
 
     private Mono<?> apply(DomainEvent<?> event) {

@@ -83,6 +83,22 @@ public class FactFeed {
         return facts.preload(teachers, organizations);
     }
 
+    /**
+     * Whether the event can change a fact: the others ({@code RouteSuggested}, {@code UnmetNeedRecorded}, step
+     * changes, registrations, feedback, territories …, most of {@code routes.v1}) are left to the consumer's ignoring.
+     */
+    public static boolean concerns(DomainEvent<?> event) {
+        Object data = event.data();
+        return teacherOf(data) != null
+                || data instanceof OrganizationRegistered
+                || data instanceof OrganizationUpdated
+                || data instanceof MentorshipStarted
+                || data instanceof MentorshipEnded
+                || data instanceof ActivityPublished
+                || data instanceof ActivityChanged
+                || data instanceof PracticeApproved;
+    }
+
     /** The teacher whose facts an event changes directly, if it names one. */
     private static String teacherOf(Object data) {
         if (data instanceof TeacherRegistered t) {

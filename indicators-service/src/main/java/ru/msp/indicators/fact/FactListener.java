@@ -44,9 +44,10 @@ class FactListener {
         // municipality's counters are touched by every event of it)
         FactsToDrain changed = new FactsToDrain();
         try {
-            consumer.handle(
+            consumer.handleOnly(
                     records,
                     "indicator-facts",
+                    FactFeed::concerns,
                     toApply -> feed.preload(toApply).contextWrite(changed::into),
                     event -> feed.apply(event).contextWrite(changed::into),
                     applied -> facts.drain(changed).doOnSuccess(done -> counted(applied)));

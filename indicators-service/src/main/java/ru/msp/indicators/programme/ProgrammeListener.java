@@ -23,7 +23,8 @@ class ProgrammeListener {
 
     @KafkaListener(topics = "teacher.v1", groupId = "indicators-service.programmes")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "indicator-programmes", this::apply);
+        consumer.handleOnly(
+                records, "indicator-programmes", event -> event.data() instanceof MunicipalityRegistered, this::apply);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -94,17 +95,45 @@ public class IdempotentConsumer {
             Function<List<DomainEvent<?>>, Mono<?>> beforeBatch,
             Function<DomainEvent<?>, Mono<?>> handler,
             Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
+        handleOnly(records, consumer, event -> true, beforeBatch, handler, afterBatch);
+    }
+
+    /**
+     * As {@link #handle(List, String, Function)}, for the events {@code concerns} accepts only; the others are
+     * counted as ignored and neither applied nor remembered: an event without effect needs no marker, and most of a
+     * topic's events are of no concern to most of its consumers (each {@code routes.v1} result brings a suggestion
+     * and unmet needs that only a few consumers look at).
+     */
+    public void handleOnly(
+            List<ConsumerRecord<String, String>> records,
+            String consumer,
+            Predicate<DomainEvent<?>> concerns,
+            Function<DomainEvent<?>, Mono<?>> handler) {
+        handleOnly(records, consumer, concerns, toApply -> Mono.empty(), handler, applied -> Mono.empty());
+    }
+
+    /**
+     * As {@link #handle(List, String, Function, Function, Function)}, for the events {@code concerns} accepts only
+     * (see {@link #handleOnly(List, String, Predicate, Function)}): the batch effects see those only.
+     */
+    public void handleOnly(
+            List<ConsumerRecord<String, String>> records,
+            String consumer,
+            Predicate<DomainEvent<?>> concerns,
+            Function<List<DomainEvent<?>>, Mono<?>> beforeBatch,
+            Function<DomainEvent<?>, Mono<?>> handler,
+            Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
         List<DomainEvent<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
                 events.add(CloudEventCodec.decode(records.get(i).value()));
             } catch (RuntimeException unreadable) {
                 // the records before it are applied; the error handler dead-letters this one and redelivers the rest
-                apply(records, events, consumer, beforeBatch, handler, afterBatch);
+                apply(records, events, consumer, concerns, beforeBatch, handler, afterBatch);
                 throw new BatchListenerFailedException("unreadable event", unreadable, i);
             }
         }
-        apply(records, events, consumer, beforeBatch, handler, afterBatch);
+        apply(records, events, consumer, concerns, beforeBatch, handler, afterBatch);
     }
 
     /** Applies {@code events} (the decoded prefix of {@code records}). */
@@ -112,19 +141,31 @@ public class IdempotentConsumer {
             List<ConsumerRecord<String, String>> records,
             List<DomainEvent<?>> events,
             String consumer,
+            Predicate<DomainEvent<?>> concerns,
             Function<List<DomainEvent<?>>, Mono<?>> beforeBatch,
             Function<DomainEvent<?>, Mono<?>> handler,
             Function<List<DomainEvent<?>>, Mono<?>> afterBatch) {
-        if (events.isEmpty()) {
+        List<String> markerIds = new ArrayList<>(events.size());
+        List<String> concerning = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (concerns.test(events.get(i))) {
+                markerIds.add(ProcessedEvent.idOf(consumer, events.get(i).id()));
+                concerning.add(markerIds.get(i));
+            } else {
+                markerIds.add(null);
+                metrics.consumed(records.get(i).topic(), consumer, "ignored");
+            }
+        }
+        if (concerning.isEmpty()) {
             return;
         }
-        List<String> markerIds = events.stream()
-                .map(event -> ProcessedEvent.idOf(consumer, event.id()))
-                .toList();
-        Set<String> seen = seen(markerIds);
+        Set<String> seen = seen(concerning);
         Set<String> fresh = new HashSet<>();
         List<Integer> toApply = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
+            if (markerIds.get(i) == null) {
+                continue;
+            }
             if (seen.contains(markerIds.get(i)) || !fresh.add(markerIds.get(i))) {
                 metrics.consumed(records.get(i).topic(), consumer, "duplicate");
                 log.debug("event {} already applied by {}", events.get(i).id(), consumer);

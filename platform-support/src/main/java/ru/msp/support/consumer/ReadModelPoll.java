@@ -60,6 +60,11 @@ public final class ReadModelPoll<T extends TenantOwned> {
         this.model = model;
     }
 
+    /** Whether the model keeps anything of the event: the others need neither applying nor a marker. */
+    public boolean concerns(DomainEvent<?> event) {
+        return model.idOf().apply(event) != null;
+    }
+
     /** Reads every document the events about to be applied name. */
     public Mono<Void> load(List<DomainEvent<?>> events) {
         Set<String> ids =

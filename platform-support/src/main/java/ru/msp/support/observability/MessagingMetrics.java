@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The messaging counters every service exposes on {@code /actuator/prometheus}: {@code msp_events_published_total},
- * {@code msp_events_consumed_total} (outcome processed / duplicate), {@code msp_events_retried_total},
+ * {@code msp_events_consumed_total} (outcome processed / duplicate / ignored), {@code msp_events_retried_total},
  * {@code msp_events_dead_lettered_total} and the gauge {@code msp_outbox_pending_events}. Tags are topics and
  * consumer names only: bounded cardinality.
  */
@@ -29,7 +29,8 @@ public class MessagingMetrics {
 
     public void consumed(String topic, String consumer, String outcome) {
         Counter.builder("msp.events.consumed")
-                .description("Events handled by idempotent consumers; outcome processed or duplicate")
+                .description(
+                        "Events handled by idempotent consumers; outcome processed, duplicate or ignored (of no concern to the consumer)")
                 .tag("topic", topic)
                 .tag("consumer", consumer)
                 .tag("outcome", outcome)

@@ -3,18 +3,24 @@ package ru.msp.support.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import reactor.core.publisher.Mono;
 import ru.msp.contracts.CloudEventCodec;
 import ru.msp.contracts.DomainEvent;
 import ru.msp.support.consumer.IdempotentConsumer;
+import ru.msp.support.consumer.ProcessedEvent;
 import ru.msp.testsupport.WithPlatformInfrastructure;
 
 /** The once-per-poll effect of {@link IdempotentConsumer}: what it is given, and what a failure of it leaves. */
@@ -24,6 +30,12 @@ class BatchEffectTest {
 
     @Autowired
     IdempotentConsumer consumer;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void theBatchEffectSeesTheNewlyAppliedEventsOnceAndNotTheDuplicates() {
@@ -156,6 +168,56 @@ class BatchEffectTest {
         List<String> again = new ArrayList<>();
         consumer.handle(records, name, e -> Mono.fromRunnable(() -> again.add(e.id())), applied -> Mono.empty());
         assertThat(again).containsExactly(poison);
+    }
+
+    @Test
+    void eventsOfNoConcernAreNeitherAppliedNorRememberedNorSeenByTheBatchEffects() {
+        String name = "batch-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = records(4, 0);
+        List<String> ids = ids(records);
+        // the consumer cares for the second and the fourth only
+        Predicate<DomainEvent<?>> concerns = e -> e.id().equals(ids.get(1)) || e.id().equals(ids.get(3));
+        List<String> seen = new ArrayList<>();
+        double ignoredBefore = ignored(name);
+
+        consumer.handleOnly(
+                records,
+                name,
+                concerns,
+                toApply -> Mono.fromRunnable(() -> toApply.forEach(e -> seen.add("prepared " + e.id()))),
+                e -> Mono.fromRunnable(() -> seen.add("applied " + e.id())),
+                applied -> Mono.fromRunnable(() -> applied.forEach(e -> seen.add("after " + e.id()))));
+
+        assertThat(seen)
+                .containsExactly(
+                        "prepared " + ids.get(1),
+                        "prepared " + ids.get(3),
+                        "applied " + ids.get(1),
+                        "applied " + ids.get(3),
+                        "after " + ids.get(1),
+                        "after " + ids.get(3));
+        assertThat(ignored(name) - ignoredBefore).isEqualTo(2);
+        Query markers = Query.query(Criteria.where("consumer").is(name));
+        assertThat(mongo.find(markers, ProcessedEvent.class)
+                        .map(ProcessedEvent::eventId)
+                        .collectList()
+                        .block())
+                .as("markers only for the events applied")
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(3));
+
+        // a redelivery: the concerned ones are duplicates, the others are ignored again, nothing is applied
+        seen.clear();
+        consumer.handleOnly(records, name, concerns, e -> Mono.fromRunnable(() -> seen.add(e.id())));
+        assertThat(seen).isEmpty();
+        assertThat(ignored(name) - ignoredBefore).isEqualTo(4);
+    }
+
+    private double ignored(String name) {
+        var counter = meters.find("msp.events.consumed")
+                .tag("outcome", "ignored")
+                .tag("consumer", name)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Handles the records noting the ids each effect saw: per event in {@code perEvent}, per batch in {@code batches}. */

@@ -27,7 +27,17 @@ class OfferListener {
 
     @KafkaListener(topics = "activities.v1", groupId = "route-service.offers")
     void on(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-offers", this::apply);
+        consumer.handleOnly(records, "route-offers", OfferListener::concerns, this::apply);
+    }
+
+    /** Participation events complete route steps (ru.msp.route.route), not offers. */
+    static boolean concerns(DomainEvent<?> event) {
+        Object data = event.data();
+        return data instanceof ActivityPublished
+                || data instanceof ActivityChanged
+                || data instanceof ActivityCancelled
+                || data instanceof RegistrationRecorded
+                || data instanceof PracticeApproved;
     }
 
     @SuppressWarnings("unchecked")
@@ -47,6 +57,6 @@ class OfferListener {
         if (event.data() instanceof PracticeApproved) {
             return offers.practice((DomainEvent<PracticeApproved>) event);
         }
-        return Mono.empty(); // participation events complete route steps (ru.msp.route.route), not offers
+        return Mono.empty(); // not of concern (see concerns)
     }
 }

@@ -39,12 +39,28 @@ class ParticipationListener {
 
     @KafkaListener(topics = "activities.v1", groupId = "route-service.participation")
     void onActivity(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-participation", this::participation);
+        consumer.handleOnly(
+                records, "route-participation", ParticipationListener::participationConcerns, this::participation);
     }
 
     @KafkaListener(topics = "teacher.v1", groupId = "route-service.mentoring")
     void onTeacher(List<ConsumerRecord<String, String>> records) {
-        consumer.handle(records, "route-mentoring", this::mentoring);
+        consumer.handleOnly(records, "route-mentoring", ParticipationListener::mentoringConcerns, this::mentoring);
+    }
+
+    /** Cancellations, attendance and course completions: what completes or re-plans a step. */
+    static boolean participationConcerns(DomainEvent<?> event) {
+        Object data = event.data();
+        return data instanceof ActivityCancelled
+                || (data instanceof AttendanceRecorded attendance && attendance.attended())
+                || data instanceof CourseCompleted;
+    }
+
+    /** A mentoring pair between teachers, and a departure; the other teacher events leave routes alone. */
+    static boolean mentoringConcerns(DomainEvent<?> event) {
+        Object data = event.data();
+        return (data instanceof MentorshipStarted started && !"SCHOOL_SCHOOL".equals(started.form()))
+                || data instanceof TeacherDeparted;
     }
 
     @SuppressWarnings("unchecked")

@@ -31,7 +31,24 @@ class TeacherListener {
         // facts and transfers are written together at the end of the poll; departures and mentoring pairs (rare, and
         // not guarded by time) as they come: a departure stays whichever is written first
         TeacherCards.CardChanges changes = cards.changes();
-        consumer.handle(records, "route-teachers", event -> apply(event, changes), applied -> changes.write());
+        consumer.handleOnly(
+                records,
+                "route-teachers",
+                TeacherListener::concerns,
+                toApply -> Mono.empty(),
+                event -> apply(event, changes),
+                applied -> changes.write());
+    }
+
+    /** Territories, organisations and memberships are not needed for routes. */
+    static boolean concerns(DomainEvent<?> event) {
+        Object data = event.data();
+        return data instanceof TeacherRegistered
+                || data instanceof TeacherUpdated
+                || data instanceof TeacherTransferred
+                || data instanceof TeacherDeparted
+                || data instanceof MentorshipStarted
+                || data instanceof MentorshipEnded;
     }
 
     @SuppressWarnings("unchecked")
@@ -55,6 +72,6 @@ class TeacherListener {
         if (data instanceof MentorshipEnded) {
             return cards.mentorshipEnded((DomainEvent<MentorshipEnded>) event);
         }
-        return Mono.empty(); // territories, organisations, memberships: not needed for routes
+        return Mono.empty(); // not of concern (see concerns)
     }
 }
