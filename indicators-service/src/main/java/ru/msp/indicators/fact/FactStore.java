@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -236,17 +237,32 @@ public class FactStore {
      * The caller ends the poll ({@link #pollEnded}) whether or not it got this far.
      */
     public Mono<Void> drain(FactsToDrain changed) {
-        return flush(changed).then(Mono.defer(() -> drainWritten(changed)));
+        return flush(changed).flatMap(raced -> drainWritten(changed, raced));
     }
 
-    private Mono<Void> drainWritten(FactsToDrain changed) {
-        List<String> teachers;
-        List<String> organizations;
+    /**
+     * The poll's copies are what the store holds once {@link #flush} wrote them (or what the poll read, for a fact it
+     * only drains), so they are drained without reading them again; those another writer came between (redone one
+     * by one, which drained them) are read from the store. A copy made stale by a writer after the flush misses the
+     * version guard of its clearing, and its deltas are skipped by the counters' marks: nothing counts twice.
+     */
+    private Mono<Void> drainWritten(FactsToDrain changed, Set<String> raced) {
+        List<Draining> held = new ArrayList<>();
+        List<String> teachers = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
         synchronized (changed) {
-            teachers = List.copyOf(changed.teachers);
-            organizations = List.copyOf(changed.organizations);
+            holdOrRead(changed, changed.teachers, TeacherFact.class, TEACHER_KEY, raced, held, teachers);
+            holdOrRead(
+                    changed,
+                    changed.organizations,
+                    OrganizationFact.class,
+                    ORGANIZATION_KEY,
+                    raced,
+                    held,
+                    organizations);
         }
         return Flux.concat(
+                        Flux.fromIterable(held),
                         mongo.findByIds(SYSTEM, teachers, TeacherFact.class)
                                 .map(fact -> new Draining(TeacherFact.class, fact, TEACHER_KEY)),
                         mongo.findByIds(SYSTEM, organizations, OrganizationFact.class)
@@ -256,6 +272,24 @@ public class FactStore {
                 .flatMap(this::drain);
     }
 
+    private static <F extends FactDocument<F>> void holdOrRead(
+            FactsToDrain changed,
+            Collection<String> ids,
+            Class<F> type,
+            String keyPrefix,
+            Set<String> raced,
+            List<Draining> held,
+            List<String> toRead) {
+        for (String id : ids) {
+            Optional<F> known = raced.contains(keyPrefix + id) ? null : changed.known(keyPrefix + id, type);
+            if (known != null && known.isPresent()) {
+                held.add(new Draining(type, known.get(), keyPrefix));
+            } else {
+                toRead.add(id);
+            }
+        }
+    }
+
     /**
      * Writes the fact documents the poll changed: the new ones in one insert, the others in one bulk update guarded
      * by the version the poll read. A fact another writer created or changed meanwhile (a second instance) has its
@@ -263,10 +297,10 @@ public class FactStore {
      * missed, that is done for all of them, and those the bulk wrote already change no further (a change of a fact
      * to the state it has is none).
      */
-    private Mono<Void> flush(FactsToDrain poll) {
+    private Mono<Set<String>> flush(FactsToDrain poll) {
         List<FactsToDrain.Unwritten> unwritten = poll.takeUnwritten();
         if (unwritten.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(Set.of());
         }
         return Flux.fromIterable(List.of(TEACHER_KEY, ORGANIZATION_KEY))
                 .concatMap(prefix -> {
@@ -299,8 +333,9 @@ public class FactStore {
                     });
                 })
                 .flatMapIterable(raced -> raced)
-                .concatMap(this::redo)
-                .then();
+                .concatMap(fact ->
+                        redo(fact).thenReturn(fact.keyPrefix() + fact.latest().id()))
+                .collect(Collectors.toSet());
     }
 
     /** The whole document {@code next} set, only over the stored version {@code expected}. */

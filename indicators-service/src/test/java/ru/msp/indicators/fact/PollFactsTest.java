@@ -85,8 +85,12 @@ class PollFactsTest {
                 .as("written before the drain, not at each change")
                 .isEqualTo(1);
         assertThat(fact(absent)).isNull();
+        teacherFinds.clear();
         facts.drain(poll).block(WAIT);
         facts.pollEnded(poll);
+        assertThat(findsNaming(a, b, absent))
+                .as("the drain takes the poll's copies, as written, without reading them again")
+                .isEmpty();
 
         assertThat(findsOfTheChanges)
                 .as("one query for the three, none per change")
