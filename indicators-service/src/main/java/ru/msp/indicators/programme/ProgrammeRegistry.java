@@ -3,7 +3,9 @@ package ru.msp.indicators.programme;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,6 +86,11 @@ public class ProgrammeRegistry {
 
     public Mono<Programme> byMunicipality(TenantScope scope, String municipalityId) {
         return mongo.findById(scope, municipalityId, Programme.class);
+    }
+
+    /** The programmes of the municipalities, by municipality id (one {@code _id $in} read). */
+    public Mono<Map<String, Programme>> byMunicipalities(TenantScope scope, Collection<String> municipalityIds) {
+        return mongo.findByIds(scope, municipalityIds, Programme.class).collectMap(Programme::id);
     }
 
     /** The programmes in scope, of one region if given. */

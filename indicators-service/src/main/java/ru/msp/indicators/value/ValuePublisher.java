@@ -104,31 +104,34 @@ public class ValuePublisher {
                         : Mono.just(c))
                 .filter(c -> c.scopeKind() != ScopeKind.REGION)
                 .collectMultimap(IndicatorCounter::municipalityId)
-                .flatMapMany(byMunicipality -> Flux.fromIterable(byMunicipality.entrySet()))
-                .concatMap(e -> municipality(e.getKey(), new ArrayList<>(e.getValue()), current))
+                // the programmes of all the pass's municipalities in one read
+                .flatMapMany(byMunicipality -> programmes
+                        .byMunicipalities(SYSTEM, byMunicipality.keySet())
+                        .flatMapMany(programmeOf -> Flux.fromIterable(byMunicipality.entrySet())
+                                .concatMap(e -> municipality(
+                                        e.getKey(),
+                                        Optional.ofNullable(programmeOf.get(e.getKey())),
+                                        new ArrayList<>(e.getValue()),
+                                        current))))
                 .then();
     }
 
-    private Mono<Void> municipality(String municipalityId, List<IndicatorCounter> changed, String current) {
-        return programmes
-                .byMunicipality(SYSTEM, municipalityId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(programme -> {
-                    List<DomainEvent<?>> events = new ArrayList<>();
-                    List<Mono<Void>> effects = new ArrayList<>();
-                    for (IndicatorCounter c : changed) {
-                        switch (c.scopeKind()) {
-                            case MUNICIPALITY -> valueChanged(c, programme.orElse(null), current, events, effects);
-                            case MUNICIPALITY_TARGET_GROUP -> effects.add(targetGroup(c, current));
-                            case ORGANIZATION -> effects.add(mentoringPairs(c, current));
-                            default -> {}
-                        }
-                    }
-                    Mono<Void> published =
-                            events.isEmpty() ? Mono.empty() : append(municipalityId, changed.get(0), events);
-                    return published.then(Flux.concat(effects).then());
-                });
+    private Mono<Void> municipality(
+            String municipalityId, Optional<Programme> programme, List<IndicatorCounter> changed, String current) {
+        return Mono.defer(() -> {
+            List<DomainEvent<?>> events = new ArrayList<>();
+            List<Mono<Void>> effects = new ArrayList<>();
+            for (IndicatorCounter c : changed) {
+                switch (c.scopeKind()) {
+                    case MUNICIPALITY -> valueChanged(c, programme.orElse(null), current, events, effects);
+                    case MUNICIPALITY_TARGET_GROUP -> effects.add(targetGroup(c, current));
+                    case ORGANIZATION -> effects.add(mentoringPairs(c, current));
+                    default -> {}
+                }
+            }
+            Mono<Void> published = events.isEmpty() ? Mono.empty() : append(municipalityId, changed.get(0), events);
+            return published.then(Flux.concat(effects).then());
+        });
     }
 
     private void valueChanged(
