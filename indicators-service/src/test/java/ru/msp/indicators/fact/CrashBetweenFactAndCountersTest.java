@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import ru.msp.indicators.value.CounterDelta;
 import ru.msp.indicators.value.CounterKey;
 import ru.msp.indicators.value.CounterStore;
+import ru.msp.indicators.value.DeltaNotation;
 import ru.msp.indicators.value.FactDeltas;
 import ru.msp.indicators.value.FactRelease;
 import ru.msp.indicators.value.IndicatorCounter;
@@ -69,6 +70,11 @@ class CrashBetweenFactAndCountersTest {
         TeacherFact written = TeacherFact.empty(teacher)
                 .withBookkeeping(1, List.of(new DeltaBatch(1, List.of(new CounterDelta(key, 1, 1)))));
         mongo.insert(TenantScope.system("test"), written).block(WAIT);
+        Document stored =
+                raw.findById(teacher, Document.class, TeacherFact.COLLECTION).block(WAIT);
+        assertThat(stored.getList("pending", Document.class).get(0).getList("deltas", Object.class))
+                .as("each delta one string (DeltaNotation)")
+                .containsExactly(DeltaNotation.write(new CounterDelta(key, 1, 1)));
         facts.drainLeftovers().block(WAIT);
         facts.drainLeftovers().block(WAIT); // a second sweep, or the next change, finds nothing left to do
         IndicatorCounter counter = counters.byId(key.id()).block(WAIT);
