@@ -15,6 +15,7 @@ import ru.msp.contracts.diagnostics.DiagnosticCompleted;
 import ru.msp.route.recommendation.Recommendation;
 import ru.msp.route.recommendation.Recommendations;
 import ru.msp.route.recommendation.SchoolDiagnosed;
+import ru.msp.route.route.NewRoutes;
 import ru.msp.route.route.RegionReads;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.route.TeacherReads;
@@ -52,15 +53,17 @@ class DiagnosisListener {
         TeacherCards.CardChanges diagnosed = cards.changes(); // the cards' newest diagnoses: written once per poll
         List<RouteBook.Suggested> suggested = new ArrayList<>(); // remembered participation: looked at once per poll
         List<Recommendation> advised = new ArrayList<>(); // the teachers' recommendations: stored once per poll
+        NewRoutes opened = new NewRoutes(); // the routes the poll opens: inserted once per poll, before the rest
         consumer.handle(
                 records,
                 "route-suggestion",
                 toApply -> routes.readAhead(teachers, diagnosedTeachers(toApply)),
                 event -> apply(event, diagnosed, suggested, advised)
                         .contextWrite(regions::into)
-                        .contextWrite(teachers::into),
-                applied -> diagnosed
-                        .write()
+                        .contextWrite(teachers::into)
+                        .contextWrite(opened::into),
+                applied -> routes.insertHeld(opened)
+                        .then(diagnosed.write())
                         .then(routes.applyRemembered(suggested))
                         .then(recommendations.issueAll(advised))
                         .then(schools(applied)));

@@ -155,67 +155,80 @@ public class RouteBook {
         Instant now = clock.instant();
         Measurement measurement = measurementOf(event);
         List<Deficit> found = result.deficits() == null ? List.of() : result.deficits();
-        return Mono.deferContextual(poll -> Mono.zip(
-                        TeacherReads.latestRoute(poll, result.teacherId(), () -> latestRoute(result.teacherId())),
-                        TeacherReads.card(poll, result.teacherId(), () -> cards.card(result.teacherId()))))
-                .flatMap(known -> {
-                    Learner learner = learnerOf(event, known.getT2(), false);
-                    // only a young specialist needs the mentoring pairs looked at
-                    return learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
-                            ? cards.hasMentor(result.teacherId())
-                                    .map(mentored ->
-                                            Tuples.of(known.getT1(), learnerOf(event, known.getT2(), mentored)))
-                            : Mono.just(Tuples.of(known.getT1(), learner));
-                })
-                .flatMap(known -> {
-                    Optional<Route> latest = known.getT1();
-                    Learner learner = known.getT2();
-                    if (latest.isPresent() && latest.get().open()) {
-                        Route route = latest.get();
-                        if (route.applied(result.resultId())) {
-                            return Mono.just(route);
+        return Mono.deferContextual(poll -> {
+            NewRoutes held = NewRoutes.in(poll);
+            // a second diagnosis of the teacher in this poll: its held route is inserted first, then read as stored
+            Mono<Void> heldFirst = held != null && held.holds(result.teacherId()) ? insertHeld(held) : Mono.empty();
+            return heldFirst
+                    .then(Mono.zip(
+                            TeacherReads.latestRoute(poll, result.teacherId(), () -> latestRoute(result.teacherId())),
+                            TeacherReads.card(poll, result.teacherId(), () -> cards.card(result.teacherId()))))
+                    .flatMap(known -> {
+                        Learner learner = learnerOf(event, known.getT2(), false);
+                        // only a young specialist needs the mentoring pairs looked at
+                        return learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
+                                ? cards.hasMentor(result.teacherId())
+                                        .map(mentored ->
+                                                Tuples.of(known.getT1(), learnerOf(event, known.getT2(), mentored)))
+                                : Mono.just(Tuples.of(known.getT1(), learner));
+                    })
+                    .flatMap(known -> {
+                        Optional<Route> latest = known.getT1();
+                        Learner learner = known.getT2();
+                        if (latest.isPresent() && latest.get().open()) {
+                            Route route = latest.get();
+                            if (route.applied(result.resultId())) {
+                                return Mono.just(route);
+                            }
+                            List<Deficit> added = route.older(measurement) ? List.of() : route.newDeficits(found);
+                            return plan(learner, added, result.frameworkVersion(), !route.hasMentorStep(), now)
+                                    .flatMap(suggestion -> write(
+                                                    SYSTEM,
+                                                    route,
+                                                    route.rediagnosed(measurement, found, suggestion, now),
+                                                    event.correlationId(),
+                                                    event.id())
+                                            .doOnNext(saved -> suggested(event, saved, suggestion, updated)));
                         }
-                        List<Deficit> added = route.older(measurement) ? List.of() : route.newDeficits(found);
-                        return plan(learner, added, result.frameworkVersion(), !route.hasMentorStep(), now)
-                                .flatMap(suggestion -> write(
-                                                SYSTEM,
-                                                route,
-                                                route.rediagnosed(measurement, found, suggestion, now),
-                                                event.correlationId(),
-                                                event.id())
-                                        .doOnNext(saved -> suggested(event, saved, suggestion, updated)));
-                    }
-                    Mono<Route> closeLatest = latest.map(closed -> write(
-                                    SYSTEM,
-                                    closed,
-                                    closed.measuredAfterClosing(measurement, now),
-                                    event.correlationId(),
-                                    event.id()))
-                            .orElse(Mono.empty());
-                    if (found.isEmpty()) {
-                        return closeLatest.then(Mono.empty());
-                    }
-                    int number = latest.map(r -> r.number() + 1).orElse(1);
-                    TenantKey scope = new TenantKey(
-                            event.scope().regionId(),
-                            event.scope().municipalityId(),
-                            event.scope().organizationId(),
-                            result.teacherId());
-                    return closeLatest.then(plan(learner, found, result.frameworkVersion(), true, now)
-                            .flatMap(suggestion -> {
-                                RouteChange change = Route.open(
-                                        result.teacherId(),
-                                        number,
-                                        scope,
-                                        result.frameworkVersion(),
-                                        measurement,
-                                        found,
-                                        suggestion,
-                                        now);
-                                return insert(change, event.correlationId(), event.id())
-                                        .doOnNext(saved -> suggested(event, saved, suggestion, created));
-                            }));
-                });
+                        Mono<Route> closeLatest = latest.map(closed -> write(
+                                        SYSTEM,
+                                        closed,
+                                        closed.measuredAfterClosing(measurement, now),
+                                        event.correlationId(),
+                                        event.id()))
+                                .orElse(Mono.empty());
+                        if (found.isEmpty()) {
+                            return closeLatest.then(Mono.empty());
+                        }
+                        int number = latest.map(r -> r.number() + 1).orElse(1);
+                        TenantKey scope = new TenantKey(
+                                event.scope().regionId(),
+                                event.scope().municipalityId(),
+                                event.scope().organizationId(),
+                                result.teacherId());
+                        return closeLatest.then(plan(learner, found, result.frameworkVersion(), true, now)
+                                .flatMap(suggestion -> {
+                                    RouteChange change = Route.open(
+                                            result.teacherId(),
+                                            number,
+                                            scope,
+                                            result.frameworkVersion(),
+                                            measurement,
+                                            found,
+                                            suggestion,
+                                            now);
+                                    if (held != null) {
+                                        held.hold(new NewRoutes.Held(
+                                                withOutbox(change, event.correlationId(), event.id()),
+                                                event,
+                                                suggestion));
+                                        return Mono.just(change.route());
+                                    }
+                                    return insert(change, event.correlationId(), event.id())
+                                            .doOnNext(saved -> suggested(event, saved, suggestion, created));
+                                }));
+                    });
+        });
     }
 
     private Mono<Suggestion> plan(
@@ -549,10 +562,45 @@ public class RouteBook {
                 .retryWhen(Retry.max(ATTEMPTS).filter(ConcurrentChange.class::isInstance));
     }
 
+    /**
+     * Inserts the routes a poll holds ({@link NewRoutes}) in one write. A route refused because its id exists (another
+     * writer opened the teacher's route of that number meanwhile: two instances on one partition during a rebalance)
+     * has its diagnosis suggested again from the store, as without a poll.
+     */
+    public Mono<Void> insertHeld(NewRoutes held) {
+        List<NewRoutes.Held> taken = held.take();
+        if (taken.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.insertAll(SYSTEM, taken.stream().map(NewRoutes.Held::route).toList())
+                .flatMap(refused -> {
+                    List<NewRoutes.Held> again = new ArrayList<>();
+                    for (int i = 0; i < taken.size(); i++) {
+                        NewRoutes.Held route = taken.get(i);
+                        if (refused.contains(i)) {
+                            again.add(route);
+                        } else {
+                            relay.nudge(Route.COLLECTION, route.route().id());
+                            suggested(route.cause(), route.route(), route.suggestion(), created);
+                        }
+                    }
+                    return Flux.fromIterable(again)
+                            .concatMap(route -> suggest(route.cause()))
+                            .contextWrite(NewRoutes::without)
+                            .then();
+                });
+    }
+
     private Mono<Route> insert(RouteChange change, String correlationId, String causationId) {
+        Route withOutbox = withOutbox(change, correlationId, causationId);
+        return mongo.insert(SYSTEM, withOutbox).doOnNext(saved -> relay.nudge(Route.COLLECTION, saved.id()));
+    }
+
+    /** The new route with the events of its opening in its outbox. */
+    private Route withOutbox(RouteChange change, String correlationId, String causationId) {
         Route route = change.route();
         DomainEvent<?>[] events = events(route, change.events(), correlationId, causationId);
-        Route withOutbox = new Route(
+        return new Route(
                 route.id(),
                 route.regionId(),
                 route.municipalityId(),
@@ -578,7 +626,6 @@ public class RouteBook {
                 route.updatedAt(),
                 0,
                 Outbox.with(List.of(), events));
-        return mongo.insert(SYSTEM, withOutbox).doOnNext(saved -> relay.nudge(Route.COLLECTION, saved.id()));
     }
 
     /** One conditional document write: the new state and its events, only if nobody wrote since {@code before}. */

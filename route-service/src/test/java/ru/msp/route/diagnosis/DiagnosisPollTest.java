@@ -18,6 +18,7 @@ import ru.msp.contracts.diagnostics.DiagnosticCompleted;
 import ru.msp.route.RouteEvents;
 import ru.msp.route.recommendation.Recommendation;
 import ru.msp.route.recommendation.Recommendations;
+import ru.msp.route.route.NewRoutes;
 import ru.msp.route.route.Route;
 import ru.msp.route.route.RouteBook;
 import ru.msp.route.route.RouteDeficit;
@@ -94,6 +95,30 @@ class DiagnosisPollTest {
                         .collectList()
                         .block())
                 .hasSize(1);
+    }
+
+    @Test
+    void aHeldRouteAnotherWriterOpenedMeanwhileGetsTheDiagnosisAppliedToTheirs() {
+        RouteEvents events = new RouteEvents(kafka);
+        String teacher = RouteEvents.id("tch");
+        DomainEvent<DiagnosticCompleted> ours =
+                events.diagnosis(teacher, RouteEvents.today().minusDays(1), List.of(), partial("ASSESSMENT"));
+        DomainEvent<DiagnosticCompleted> theirs =
+                events.diagnosis(teacher, RouteEvents.today().minusDays(2), List.of(), partial("DIGITAL"));
+        NewRoutes held = new NewRoutes();
+
+        routes.suggest(ours).contextWrite(held::into).block();
+        assertThat(routes.latestRoute(teacher).block())
+                .as("held until the poll's end")
+                .isNull();
+        routes.suggest(theirs).block(); // another instance opens the teacher's first route meanwhile
+        routes.insertHeld(held).block();
+
+        Route route = routes.latestRoute(teacher).block();
+        assertThat(route.id()).as("no second route").isEqualTo(Route.idOf(teacher, 1));
+        assertThat(route.appliedResultIds())
+                .containsExactlyInAnyOrder(ours.data().resultId(), theirs.data().resultId());
+        assertThat(route.deficits()).extracting(RouteDeficit::competencyCode).contains("ASSESSMENT", "DIGITAL");
     }
 
     private double issuedToTeachers() {
