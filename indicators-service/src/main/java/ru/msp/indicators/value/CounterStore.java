@@ -445,26 +445,27 @@ public class CounterStore {
         return mongo.findOne(SYSTEM, q, IndicatorCounter.class);
     }
 
-    /** Keeps the day's latest value of a municipality or region counter. */
-    public Mono<Void> point(IndicatorCounter counter) {
+    /**
+     * Keeps the day's latest value of municipality and region counters, in one write for all of them (a publish pass
+     * touches hundreds): each point replaced whole, or inserted on the first change of its day.
+     */
+    public Mono<Void> points(Collection<IndicatorCounter> changed) {
         var date = java.time.LocalDate.now(clock);
-        Update update = new Update()
-                .set("counterId", counter.id())
-                .set("indicatorCode", counter.indicatorCode())
-                .set("period", counter.period())
-                .set("scopeKind", counter.scopeKind())
-                .set("scopeId", counter.scopeId())
-                .set("regionId", counter.regionId())
-                .set("municipalityId", counter.municipalityId())
-                .set("date", date)
-                .set("numerator", counter.numerator())
-                .set("denominator", counter.denominator());
-        return mongo.upsert(
-                SYSTEM,
-                owner(counter),
-                query(where("_id").is(counter.id() + "|" + date)),
-                update,
-                IndicatorPoint.class);
+        List<IndicatorPoint> points = changed.stream()
+                .map(counter -> new IndicatorPoint(
+                        counter.id() + "|" + date,
+                        counter.id(),
+                        counter.indicatorCode(),
+                        counter.period(),
+                        counter.scopeKind(),
+                        counter.scopeId(),
+                        counter.regionId(),
+                        counter.municipalityId(),
+                        date,
+                        counter.numerator(),
+                        counter.denominator()))
+                .toList();
+        return mongo.saveAll(SYSTEM, points, IndicatorPoint.class);
     }
 
     public Flux<IndicatorPoint> points(TenantScope scope, ScopeKind kind, String scopeId, String code, String period) {

@@ -99,9 +99,12 @@ public class ValuePublisher {
         }
         String current = facts.horizon().toString();
         return counters.byIds(ids)
-                .concatMap(c -> c.scopeKind() == ScopeKind.MUNICIPALITY || c.scopeKind() == ScopeKind.REGION
-                        ? counters.point(c).thenReturn(c)
-                        : Mono.just(c))
+                .collectList()
+                .flatMapMany(changed -> counters.points(changed.stream()
+                                .filter(c ->
+                                        c.scopeKind() == ScopeKind.MUNICIPALITY || c.scopeKind() == ScopeKind.REGION)
+                                .toList())
+                        .thenMany(Flux.fromIterable(changed)))
                 .filter(c -> c.scopeKind() != ScopeKind.REGION)
                 .collectMultimap(IndicatorCounter::municipalityId)
                 // the programmes of all the pass's municipalities in one read
