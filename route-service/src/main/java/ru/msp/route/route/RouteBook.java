@@ -132,7 +132,7 @@ public class RouteBook {
     }
 
     /**
-     * Reads the latest routes and the cards of a poll's diagnosed teachers into {@code reads}, with one query each,
+     * Reads the latest routes, the cards and the open mentoring pairs of a poll's diagnosed teachers into {@code reads}, with one query each, side by side,
      * for {@link #suggest} to take from the Reactor context (see {@link TeacherReads}).
      */
     public Mono<Void> readAhead(TeacherReads reads, Collection<String> teacherIds) {
@@ -147,7 +147,11 @@ public class RouteBook {
                 .collectList()
                 .doOnNext(found -> reads.cardsFound(teacherIds, found))
                 .then();
-        return routes.then(known);
+        Mono<Void> mentees = cards.menteesAmong(teacherIds)
+                .collect(Collectors.toSet())
+                .doOnNext(found -> reads.menteesFound(teacherIds, found))
+                .then();
+        return Mono.when(routes, known, mentees);
     }
 
     private Mono<Route> attemptSuggestion(DomainEvent<DiagnosticCompleted> event) {
@@ -167,7 +171,8 @@ public class RouteBook {
                         Learner learner = learnerOf(event, known.getT2(), false);
                         // only a young specialist needs the mentoring pairs looked at
                         return learner.youngSpecialist(LocalDate.ofInstant(now, ZoneOffset.UTC))
-                                ? cards.hasMentor(result.teacherId())
+                                ? TeacherReads.mentored(
+                                                poll, result.teacherId(), () -> cards.hasMentor(result.teacherId()))
                                         .map(mentored ->
                                                 Tuples.of(known.getT1(), learnerOf(event, known.getT2(), mentored)))
                                 : Mono.just(Tuples.of(known.getT1(), learner));

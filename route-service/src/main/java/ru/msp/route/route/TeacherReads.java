@@ -36,6 +36,7 @@ public final class TeacherReads {
 
     private final Map<String, Optional<Route>> latestRoutes = new ConcurrentHashMap<>();
     private final Map<String, Optional<TeacherCard>> cards = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Boolean>> mentored = new ConcurrentHashMap<>();
 
     public Context into(Context context) {
         return context.put(KEY, this);
@@ -70,6 +71,16 @@ public final class TeacherReads {
         Map<String, TeacherCard> byId = new HashMap<>();
         found.forEach(card -> byId.put(card.teacherId(), card));
         teacherIds.forEach(teacher -> cards.put(teacher, Optional.ofNullable(byId.get(teacher))));
+    }
+
+    /** Records which of the teachers the read of mentoring pairs found as mentees of a pair that has not ended. */
+    void menteesFound(Collection<String> teacherIds, Collection<String> mentees) {
+        teacherIds.forEach(teacher -> mentored.put(teacher, Optional.of(mentees.contains(teacher))));
+    }
+
+    /** Whether the teacher has a mentor, as the poll read it, once; else (and without a poll) as {@code read} finds. */
+    static Mono<Boolean> mentored(ContextView context, String teacherId, Supplier<Mono<Boolean>> read) {
+        return taken(context, teacherId, reads -> reads.mentored, read).map(found -> found.orElse(false));
     }
 
     /** The teacher's latest route as the poll read it, once; else (and without a poll) as {@code read} finds it. */

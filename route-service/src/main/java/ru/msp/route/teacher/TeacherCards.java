@@ -4,11 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -22,6 +24,7 @@ import ru.msp.contracts.teacher.MentorshipStarted;
 import ru.msp.contracts.teacher.TeacherDeparted;
 import ru.msp.contracts.teacher.TeacherFacts;
 import ru.msp.contracts.teacher.TeacherTransferred;
+import ru.msp.support.store.IdChunks;
 import ru.msp.support.tenancy.ScopedMongo;
 import ru.msp.support.tenancy.TenantKey;
 import ru.msp.support.tenancy.TenantScope;
@@ -196,6 +199,18 @@ public class TeacherCards {
         return mongo.findOne(
                         FEED, query(where("menteeId").is(teacherId).and("ended").is(false)), Mentorship.class)
                 .hasElement();
+    }
+
+    /** Those of the teachers who are mentees of a pair that has not ended ({@code menteeId $in}, in chunks). */
+    public Flux<String> menteesAmong(Collection<String> teacherIds) {
+        return Flux.fromIterable(IdChunks.of(teacherIds))
+                .concatMap(chunk -> {
+                    Query mentees =
+                            query(where("menteeId").in(chunk).and("ended").is(false));
+                    mentees.fields().include("menteeId");
+                    return mongo.findDocuments(FEED, mentees, Mentorship.class);
+                })
+                .map(pair -> pair.getString("menteeId"));
     }
 
     /** Working mentors of the region with their current load. */

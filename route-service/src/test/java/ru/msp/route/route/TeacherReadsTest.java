@@ -70,6 +70,28 @@ class TeacherReadsTest {
         assertThat(storeReads).hasValue(3);
     }
 
+    @Test
+    void menteesAreKnownOnceForThePollsTeachersAndTheRestGoToTheStore() {
+        TeacherReads reads = new TeacherReads();
+        reads.menteesFound(Set.of("t1", "t2"), Set.of("t2"));
+        Context poll = reads.into(Context.empty());
+
+        assertThat(mentored(poll, "t1")).isFalse();
+        assertThat(mentored(poll, "t2")).isTrue();
+        assertThat(storeReads).hasValue(0);
+        assertThat(mentored(poll, "t1")).as("taken once: the store answers now").isTrue();
+        assertThat(mentored(poll, "t3")).isTrue();
+        assertThat(storeReads).hasValue(2);
+    }
+
+    private Boolean mentored(Context poll, String teacher) {
+        return TeacherReads.mentored(poll, teacher, () -> {
+                    storeReads.incrementAndGet();
+                    return Mono.just(true);
+                })
+                .block();
+    }
+
     private Optional<Route> latest(Context poll, String teacher) {
         return TeacherReads.latestRoute(poll, teacher, stored(() -> route(teacher, 9)))
                 .block();
