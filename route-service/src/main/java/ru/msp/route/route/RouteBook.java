@@ -132,8 +132,9 @@ public class RouteBook {
     }
 
     /**
-     * Reads the latest routes, the cards and the open mentoring pairs of a poll's diagnosed teachers into {@code reads}, with one query each, side by side,
-     * for {@link #suggest} to take from the Reactor context (see {@link TeacherReads}).
+     * Reads the latest routes, the cards and the open mentoring pairs of a poll's diagnosed teachers into
+     * {@code reads}, with one query each, side by side, for {@link #suggest} to take from the Reactor context (see
+     * {@link TeacherReads}).
      */
     public Mono<Void> readAhead(TeacherReads reads, Collection<String> teacherIds) {
         if (teacherIds.isEmpty()) {
