@@ -27,17 +27,19 @@ public final class DeltaNotation {
         CounterKey key = delta.key();
         StringBuilder out = new StringBuilder(160);
         out.append(delta.numerator()).append(SEPARATOR).append(delta.denominator());
-        for (String part : List.of(
-                key.indicatorCode(),
-                key.period(),
-                key.scopeKind().name(),
-                key.scopeId(),
-                nullToEmpty(key.regionId()),
-                nullToEmpty(key.municipalityId()),
-                nullToEmpty(key.organizationId()))) {
-            out.append(SEPARATOR).append(escape(part));
-        }
+        part(out, key.indicatorCode());
+        part(out, key.period());
+        part(out, key.scopeKind().name());
+        part(out, key.scopeId());
+        part(out, key.regionId());
+        part(out, key.municipalityId());
+        part(out, key.organizationId());
         return out.toString();
+    }
+
+    /** One more part, escaped; an absent one empty. */
+    private static void part(StringBuilder out, String part) {
+        out.append(SEPARATOR).append(part == null ? "" : escape(part));
     }
 
     public static CounterDelta read(String written) {
@@ -68,10 +70,6 @@ public final class DeltaNotation {
             return part;
         }
         return part.replace("%7C", "|").replace("%25", "%");
-    }
-
-    private static String nullToEmpty(String part) {
-        return part == null ? "" : part;
     }
 
     private static String emptyToNull(String part) {
