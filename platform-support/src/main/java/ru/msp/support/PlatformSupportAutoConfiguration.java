@@ -27,6 +27,7 @@ import ru.msp.support.observability.MessagingMetrics;
 import ru.msp.support.outbox.OutboxCollection;
 import ru.msp.support.outbox.OutboxProperties;
 import ru.msp.support.outbox.OutboxRelay;
+import ru.msp.support.store.DriverTransport;
 
 /** Wires the cross-cutting kit into every service that has this library on its classpath. */
 @AutoConfiguration(
@@ -40,6 +41,13 @@ public class PlatformSupportAutoConfiguration {
     static {
         // Reactor restores the correlation id into the MDC on every thread hop (spring.reactor.context-propagation).
         ContextRegistry.getInstance().registerThreadLocalAccessor(new CorrelationIdThreadLocalAccessor());
+    }
+
+    /** The MongoDB driver on its own socket transport, not Netty's (see {@link DriverTransport}). */
+    @Bean
+    @ConditionalOnClass(name = "com.mongodb.MongoClientSettings")
+    static DriverTransport driverTransport() {
+        return new DriverTransport();
     }
 
     @Bean
