@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -17,8 +20,88 @@ import org.h2.mvstore.type.ObjectDataType;
  * compares the common shapes directly, in the order their serialised forms have: one string ({@code _id},
  * {@code externalKey}), or a string and a long or a double ({@code {_id, seq}}-style guards). Anything else is compared the
  * original way. {@code IndexKeyTypeTest} checks the shortcut against the original comparison.
+ *
+ * <p>Keys of those shapes are also stored in a form of their own ({@link #write}) instead of Java serialisation, whose
+ * class descriptors and reflection made every index page written or read from the file (a cache miss) expensive: ~9%
+ * of the store's CPU in a profile of a 4,000-result run. The form starts with a tag byte no {@link ObjectDataType} tag
+ * uses, so keys written before are read the original way; the order of the keys in the tree is the comparison's, not
+ * the bytes', so the two forms can share a file.
  */
 final class IndexKeyType extends ObjectDataType {
+
+    /** Negative as a byte: never the first byte of a value {@link ObjectDataType} wrote (its tags are 0 to 127). */
+    static final byte KEY = (byte) 0xB6;
+
+    private static final byte ONLY_STRING = 1;
+    private static final byte STRING_AND_LONG = 2;
+    private static final byte STRING_AND_DOUBLE = 3;
+
+    @Override
+    public void write(WriteBuffer buffer, Object key) {
+        byte shape = shapeOf(key);
+        if (shape == 0) {
+            super.write(buffer, key);
+            return;
+        }
+        KeyValue value = (KeyValue) key;
+        String first = (String) value.get(0);
+        buffer.put(KEY).put(shape).putVarInt(first.length()).putStringData(first, first.length());
+        if (shape == STRING_AND_LONG) {
+            buffer.putLong((Long) value.get(1));
+        } else if (shape == STRING_AND_DOUBLE) {
+            buffer.putDouble((Double) value.get(1));
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != KEY) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        byte shape = buffer.get();
+        String first = DataUtils.readString(buffer);
+        return switch (shape) {
+            case ONLY_STRING -> new KeyValue(first);
+            case STRING_AND_LONG -> new KeyValue(first, buffer.getLong());
+            case STRING_AND_DOUBLE -> new KeyValue(first, buffer.getDouble());
+            default -> throw new IllegalStateException("unknown index key shape " + shape);
+        };
+    }
+
+    /**
+     * About the heap a key of those shapes takes (the key, its list, the string and its bytes, a boxed number): H2
+     * sizes its page cache by it. The original estimate is a running average of serialised sizes, which keys written
+     * here never update (it starts at 10,000 bytes).
+     */
+    @Override
+    public int getMemory(Object key) {
+        byte shape = shapeOf(key);
+        if (shape == 0) {
+            return super.getMemory(key);
+        }
+        return 120 + ((String) ((KeyValue) key).get(0)).length() * 2 + (shape == ONLY_STRING ? 0 : 16);
+    }
+
+    /** The stored form's shape of a key, or 0 for a key stored the original way. */
+    private static byte shapeOf(Object key) {
+        if (!(key instanceof KeyValue value) || !(value.get(0) instanceof String)) {
+            return 0;
+        }
+        if (value.size() == 1) {
+            return ONLY_STRING;
+        }
+        if (value.size() == 2) {
+            Object second = value.get(1);
+            if (second != null && second.getClass() == Long.class) {
+                return STRING_AND_LONG;
+            }
+            if (second != null && second.getClass() == Double.class) {
+                return STRING_AND_DOUBLE;
+            }
+        }
+        return 0;
+    }
 
     @Override
     public int compare(Object a, Object b) {

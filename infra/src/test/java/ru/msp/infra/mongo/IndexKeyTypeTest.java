@@ -3,9 +3,11 @@ package ru.msp.infra.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,56 @@ class IndexKeyTypeTest {
                 new KeyValue(1.5),
                 new KeyValue("b"));
         assertSameOrder(mixed);
+    }
+
+    @Test
+    void keysOfTheCommonShapesAreStoredInTheirOwnFormAndReadBack() {
+        List<KeyValue> keys = List.of(
+                new KeyValue("tch-1"),
+                new KeyValue(""),
+                new KeyValue("Иванов 😀 \u0000 x"),
+                new KeyValue("x".repeat(70_000)),
+                new KeyValue("cnt-a", 42L),
+                new KeyValue("cnt-a", Long.MIN_VALUE),
+                new KeyValue("счётчик", 3.0),
+                new KeyValue("cnt-b", Double.NaN));
+        for (KeyValue key : keys) {
+            ByteBuffer stored = written(shortcut, key);
+            assertThat(stored.get(0)).as("own form: %s", key).isEqualTo(IndexKeyType.KEY);
+            Object read = shortcut.read(stored);
+            assertThat(read).isEqualTo(key);
+            assertThat(((KeyValue) read).get(key.size() - 1).getClass())
+                    .isEqualTo(key.get(key.size() - 1).getClass());
+            assertThat(stored.hasRemaining()).as("read to its end").isFalse();
+            assertThat(shortcut.getMemory(key)).isBetween(100, 200_000);
+        }
+    }
+
+    @Test
+    void keysWrittenTheOriginalWayAndOtherShapesAreReadTheOriginalWay() {
+        List<KeyValue> keys = List.of(
+                new KeyValue("tch-1"),
+                new KeyValue("cnt-a", 1.0),
+                new KeyValue(1.5),
+                new KeyValue("a", "b"),
+                new KeyValue("a", 1),
+                new KeyValue(null, "x"));
+        for (KeyValue key : keys) {
+            assertThat(shortcut.read(written(original, key)))
+                    .as("a file written before")
+                    .isEqualTo(key);
+        }
+        for (KeyValue key : keys.subList(2, keys.size())) {
+            ByteBuffer stored = written(shortcut, key);
+            assertThat(stored.get(0)).as("serialised: %s", key).isNotEqualTo(IndexKeyType.KEY);
+            assertThat(shortcut.read(stored)).isEqualTo(key);
+        }
+    }
+
+    private static ByteBuffer written(ObjectDataType type, Object key) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, key);
+        return buffer.getBuffer().flip();
     }
 
     private void assertSameOrder(List<KeyValue> keys) {
