@@ -95,6 +95,31 @@ class LocalMongoServerTest {
     }
 
     @Test
+    void collectionStatisticsGiveTheSizeOfTheDocumentsThere() {
+        Path file = dir.resolve("stats").resolve("mongo.mv");
+        try (LocalMongoServer server = LocalMongoServer.start(0, file);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> routes = client.getDatabase("msp_route").getCollection("routes");
+            for (int i = 0; i < 20; i++) {
+                routes.insertOne(new Document("_id", "r-" + i).append("steps", "шаг ".repeat(i)));
+            }
+            routes.updateOne(Filters.eq("_id", "r-3"), new Document("$set", new Document("note", "x".repeat(500))));
+            routes.deleteOne(Filters.eq("_id", "r-7"));
+
+            long expected = 0;
+            for (Document route : routes.find()) {
+                expected += new org.bson.RawBsonDocument(route, new org.bson.codecs.DocumentCodec())
+                        .getByteBuffer()
+                        .remaining();
+            }
+            Document stats = client.getDatabase("msp_route").runCommand(new Document("collStats", "routes"));
+
+            assertThat(stats.get("count")).isEqualTo(19);
+            assertThat(((Number) stats.get("size")).longValue()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void answersTheHelloCommandLikeIsMaster() {
         try (LocalMongoServer server = LocalMongoServer.start(0, null);
                 MongoClient client = MongoClients.create(server.connectionString())) {
