@@ -96,6 +96,51 @@ class SecondaryIndexTest {
     }
 
     @Test
+    void theKeysOfADocumentAreTheOnesTheLibraryComputes() {
+        List<List<String>> indexes = List.of(
+                List.of("organizationId"),
+                List.of("municipalityId", "organizationId"),
+                List.of("lastDiagnosis.organizationId"),
+                List.of("a.b.c", "x"),
+                List.of("tags"),
+                List.of("items.code"));
+        List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+        documents.add(doc("organizationId", "org-1").append("municipalityId", "mun-1"));
+        documents.add(doc("organizationId", null));
+        documents.add(doc("other", 1));
+        documents.add(doc("organizationId", 7).append("municipalityId", 7L));
+        documents.add(doc("organizationId", 2.5).append("municipalityId", -0.0));
+        documents.add(doc("organizationId", Long.MAX_VALUE));
+        documents.add(doc("organizationId", doc("nested", 1)));
+        documents.add(doc("lastDiagnosis", doc("organizationId", "org-9")));
+        documents.add(doc("lastDiagnosis", null));
+        documents.add(doc("lastDiagnosis", "not a document"));
+        documents.add(doc("lastDiagnosis", doc("other", 1)));
+        documents.add(doc("a", doc("b", doc("c", "deep"))).append("x", true));
+        documents.add(doc("a", doc("b", null)).append("x", java.time.Instant.parse("2026-12-08T00:00:00Z")));
+        documents.add(doc("tags", List.of("a", "b")));
+        documents.add(doc("items", List.of(doc("code", "c1"), doc("code", "c2"), "x")));
+        documents.add(doc("a", List.of(doc("b", doc("c", 1)))).append("x", 1));
+
+        for (List<String> fields : indexes) {
+            List<de.bwaldvogel.mongo.backend.IndexKey> keys = fields.stream()
+                    .map(field -> new de.bwaldvogel.mongo.backend.IndexKey(field, true))
+                    .toList();
+            SecondaryIndex<Object> ours = new SecondaryIndex<>("ours", keys, false);
+            var library = new de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex("library", keys, false);
+            for (de.bwaldvogel.mongo.bson.Document document : documents) {
+                assertThat(ours.getKeyValues(document))
+                        .as("%s of %s", fields, document)
+                        .isEqualTo(library.getKeyValues(document));
+            }
+        }
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document doc(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
+    }
+
+    @Test
     void anH2FileRebuildsTheIndexWhenItOpens() {
         try (LocalMongoServer server = start(true);
                 MongoClient client = MongoClients.create(server.connectionString())) {
