@@ -68,7 +68,7 @@ class FactListener {
     /** Counters forget the facts settled a while ago (see FactStore#releaseSettled). */
     @Scheduled(fixedDelayString = "${msp.indicators.release-interval:10s}", initialDelayString = "10s")
     void releaseSettled() {
-        facts.releaseSettled(Duration.ofSeconds(60)).block(Duration.ofMinutes(5));
+        facts.releaseSettled(Duration.ofSeconds(60), FactStore.RELEASE_PER_PASS).block(Duration.ofMinutes(5));
     }
 
     /** What a crash left between a fact write and its counter deltas. */

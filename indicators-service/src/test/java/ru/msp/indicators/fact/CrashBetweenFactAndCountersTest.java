@@ -90,7 +90,7 @@ class CrashBetweenFactAndCountersTest {
                 .block(WAIT); // that late drain
         assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(1, 1));
 
-        facts.releaseSettled(Duration.ZERO).block(WAIT);
+        facts.releaseSettled(Duration.ZERO, FactStore.RELEASE_PER_PASS).block(WAIT);
         assertThat(marks(key)).as("released facts leave no mark behind").doesNotContainKey(factKey);
     }
 
@@ -108,13 +108,42 @@ class CrashBetweenFactAndCountersTest {
         assertThat(marks(key)).containsEntry(factKey, 1L);
 
         facts.drainLeftovers().block(WAIT);
-        facts.releaseSettled(Duration.ZERO).block(WAIT);
+        facts.releaseSettled(Duration.ZERO, FactStore.RELEASE_PER_PASS).block(WAIT);
 
         assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(2, 2));
         assertThat(marks(key))
                 .as("the drained fact is forgotten, the one in flight is kept")
                 .doesNotContainKey(factKey)
                 .containsEntry("t_other", 1L);
+    }
+
+    @Test
+    void aReleasePassTakesAtMostItsShareAndLeavesTheRestForTheNext() {
+        CounterKey key = key();
+        CounterDelta plusOne = new CounterDelta(key, 1, 1);
+        List<String> factKeys = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String teacher = "pass-" + UUID.randomUUID();
+            factKeys.add(FactStore.TEACHER_KEY + teacher);
+            mongo.insert(
+                            TenantScope.system("test"),
+                            TeacherFact.empty(teacher).withBookkeeping(1, List.of(new DeltaBatch(1, List.of(plusOne)))))
+                    .block(WAIT);
+        }
+        facts.releaseSettled(Duration.ZERO, Integer.MAX_VALUE).block(WAIT); // what earlier tests left settled
+        facts.drainLeftovers().block(WAIT);
+        facts.releaseSettled(Duration.ofDays(1), FactStore.RELEASE_PER_PASS).block(WAIT); // none settled long enough
+        assertThat(marks(key)).containsKeys(factKeys.toArray(String[]::new));
+
+        assertThat(facts.releaseSettled(Duration.ZERO, 2).block(WAIT)).isEqualTo(2);
+        assertThat(factKeys.stream().filter(marks(key)::containsKey))
+                .as("the pass stopped at its share")
+                .isNotEmpty();
+        for (int pass = 0; pass < 10 && facts.releaseSettled(Duration.ZERO, 2).block(WAIT) > 0; pass++) {
+            // the next passes take the rest
+        }
+        assertThat(marks(key)).doesNotContainKeys(factKeys.toArray(String[]::new));
+        assertThat(counters.byId(key.id()).block(WAIT).tally()).isEqualTo(new Tally(3, 3));
     }
 
     @Test
