@@ -76,6 +76,17 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return document;
     }
 
+    /** The size of a document's BSON. */
+    static int sizeOf(Document document) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson.readableBytes();
+        } finally {
+            bson.release();
+        }
+    }
+
     private void account(int bsonSize) {
         averageMemory = (int) ((averageMemory * 15L + (long) HEAP_PER_BSON_BYTE * bsonSize) / 16);
     }

@@ -9,9 +9,6 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -98,19 +95,9 @@ final class PlannedH2Collection extends H2Collection {
     @Override
     protected synchronized int getDataSize() {
         long size = streamAllDocumentsWithPosition()
-                .mapToLong(document -> bsonSize(document.getDocument()))
+                .mapToLong(document -> BsonDocumentType.sizeOf(document.getDocument()))
                 .sum();
         return (int) Math.min(Integer.MAX_VALUE, size);
-    }
-
-    private static int bsonSize(Document document) {
-        ByteBuf bson = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            return bson.readableBytes();
-        } finally {
-            bson.release();
-        }
     }
 
     QueryPlanner<Object> planner() {

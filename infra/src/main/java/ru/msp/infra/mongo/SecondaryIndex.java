@@ -32,13 +32,17 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private final Map<KeyValue, Map<Object, P>> entries = new HashMap<>();
     private final boolean positional;
+    /** The indexed paths, as given and split at their dots (the library builds its list anew on every call). */
+    private final List<String> fields;
+
     private final String[][] paths;
     private long count;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positional = keys.stream().anyMatch(key -> isPositional(key.getKey()));
-        this.paths = keys.stream().map(key -> key.getKey().split("\\.")).toArray(String[][]::new);
+        this.fields = keys();
+        this.paths = fields.stream().map(field -> field.split("\\.")).toArray(String[][]::new);
     }
 
     /**
@@ -51,9 +55,9 @@ final class SecondaryIndex<P> extends Index<P> {
             Set<KeyValue> plain = plainKeyValues(document);
             return plain != null ? plain : super.getKeyValues(document);
         }
-        List<Object> values = new ArrayList<>();
-        for (String field : keys()) {
-            values.add(valueAt(document, field));
+        List<Object> values = new ArrayList<>(paths.length);
+        for (String[] path : paths) {
+            values.add(valueAt(document, path));
         }
         return Set.of(new KeyValue(values).normalized());
     }
@@ -95,10 +99,13 @@ final class SecondaryIndex<P> extends Index<P> {
         return false;
     }
 
-    /** The value at a dotted path whose numeric segments index into arrays; {@link Missing} when there is none. */
-    static Object valueAt(Document document, String path) {
+    /**
+     * The value at a path (split at its dots) whose numeric segments index into arrays; {@link Missing} when there is
+     * none.
+     */
+    static Object valueAt(Document document, String[] path) {
         Object node = document;
-        for (String segment : path.split("\\.")) {
+        for (String segment : path) {
             if (node instanceof Document current && current.containsKey(segment)) {
                 node = current.get(segment);
             } else if (node instanceof List<?> list
@@ -217,7 +224,6 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private List<KeyValue> keysOf(Document probe) {
-        List<String> fields = keys();
         if (fields.size() == 1 && probe.get(fields.get(0)) instanceof Document in) {
             List<KeyValue> keys = new ArrayList<>();
             for (Object value : (Collection<?>) in.get("$in")) {
@@ -268,8 +274,9 @@ final class SecondaryIndex<P> extends Index<P> {
         if (!isSparse()) {
             return false;
         }
-        for (String field : keys()) {
-            Object value = positional ? valueAt(document, field) : Utils.getSubdocumentValue(document, field);
+        for (int i = 0; i < paths.length; i++) {
+            Object value =
+                    positional ? valueAt(document, paths[i]) : Utils.getSubdocumentValue(document, fields.get(i));
             if (!(value instanceof Missing)) {
                 return false;
             }
